@@ -1,0 +1,139 @@
+package org.openiru.app;
+
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.ZoneId;
+import java.util.Properties;
+import org.openiru.audit.AuditLog;
+import org.openiru.audit.AuditRoutes;
+import org.openiru.auth.ApiTokens;
+import org.openiru.auth.AuthRoutes;
+import org.openiru.auth.Authenticator;
+import org.openiru.auth.LoginThrottle;
+import org.openiru.auth.PasswordHasher;
+import org.openiru.auth.Sessions;
+import org.openiru.auth.Users;
+import org.openiru.platform.PlatformRoutes;
+import org.openiru.platform.Platforms;
+import org.openiru.store.Database;
+import org.openiru.store.DatabaseServer;
+import org.openiru.store.EmbeddedPostgresServer;
+import org.openiru.unit.UnitRoutes;
+import org.openiru.unit.Units;
+import org.openiru.web.Messages;
+import org.openiru.web.Pages;
+import org.openiru.web.Routes;
+import org.openiru.web.SystemRoutes;
+import org.openiru.web.WebServer;
+
+/**
+ * The composition root: the one place where the parts are made and wired, by hand. The command line uses
+ * the services; {@link #startWeb()} adds the HTTP server.
+ */
+public final class OpenIru implements AutoCloseable {
+    public final OpenIruConfig config;
+    public final Database db;
+    public final AuditLog audit;
+    public final Units units;
+    public final Platforms platforms;
+    public final Users users;
+    public final Sessions sessions;
+    public final ApiTokens tokens;
+    private final DatabaseServer server;
+    private WebServer web;
+
+    private OpenIru(OpenIruConfig config, DatabaseServer server, Database db) {
+        this.config = config;
+        this.server = server;
+        this.db = db;
+        this.audit = new AuditLog(db.jdbi());
+        this.units = new Units(db.jdbi(), audit);
+        this.platforms = new Platforms(db.jdbi(), audit);
+        this.users = new Users(db.jdbi(), audit, new PasswordHasher(config.argon2MemoryKib()));
+        this.sessions = new Sessions(db.jdbi(), config.sessionTtl());
+        this.tokens = new ApiTokens(db.jdbi(), audit);
+    }
+
+    /** Connects to the configured database (starting or joining the embedded one) and migrates it. */
+    public static OpenIru open(OpenIruConfig config) {
+        DatabaseServer server = config.dbUrl()
+                .map(url -> DatabaseServer.external(url, config.dbUser(), config.dbPassword()))
+                .orElseGet(() -> EmbeddedPostgresServer.open(config.dataDir()));
+        return open(config, server);
+    }
+
+    public static OpenIru open(OpenIruConfig config, DatabaseServer server) {
+        Database db;
+        try {
+            db = Database.connect(server.jdbcUrl(), server.user(), server.password(), 10 + config.workerThreads());
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        try {
+            db.migrate();
+        } catch (RuntimeException e) {
+            db.close();
+            server.close();
+            throw e;
+        }
+        return new OpenIru(config, server, db);
+    }
+
+    public WebServer startWeb() {
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(metrics);
+        new JvmGcMetrics().bindTo(metrics);
+        new JvmThreadMetrics().bindTo(metrics);
+        new ProcessorMetrics().bindTo(metrics);
+        new UptimeMetrics().bindTo(metrics);
+
+        Authenticator auth = new Authenticator(sessions, tokens, users);
+        Pages pages = new Pages(Messages.loadAll(ZoneId.systemDefault()), auth);
+        Routes routes = new Routes();
+        new SystemRoutes(db::isReady, metrics, pages, version()).register(routes);
+        new HomeRoutes(this, pages, auth).register(routes);
+        new AuthRoutes(users, sessions, tokens, new LoginThrottle(db.jdbi()), auth, audit, pages,
+                (int) config.sessionTtl().toSeconds(), config.oidc().map(OpenIruConfig.Oidc::label).orElse(null))
+                .register(routes);
+        new UnitRoutes(units, pages, auth).register(routes);
+        new PlatformRoutes(platforms, pages, auth).register(routes);
+        new AuditRoutes(audit, pages).register(routes);
+        web = new WebServer(config.host(), config.port(), routes, auth, pages, metrics).start();
+        return web;
+    }
+
+    /** The database this process uses, for the start-up message. */
+    public String databaseDescription() {
+        return server.describe();
+    }
+
+    public static String version() {
+        try (InputStream in = OpenIru.class.getResourceAsStream("/openiru-version.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "development");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (web != null) {
+            web.close();
+        }
+        db.close();
+        server.close();
+    }
+}

@@ -1,0 +1,101 @@
+package org.openiru.platform;
+
+import io.javalin.http.Context;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.openiru.auth.Authenticator;
+import org.openiru.auth.Role;
+import org.openiru.web.ApiException;
+import org.openiru.web.Pages;
+import org.openiru.web.Params;
+import org.openiru.web.RequestIds;
+import org.openiru.web.Routes;
+
+/** Pages and API for the platforms: everyone in a unit may read them, administrators change them. */
+public final class PlatformRoutes {
+    private final Platforms platforms;
+    private final Pages pages;
+    private final Authenticator auth;
+
+    public PlatformRoutes(Platforms platforms, Pages pages, Authenticator auth) {
+        this.platforms = platforms;
+        this.pages = pages;
+        this.auth = auth;
+    }
+
+    public void register(Routes r) {
+        r.tag("platforms")
+                .get("/platforms", "List platforms", this::listPage, Role.UNIT_STAFF)
+                .get("/platforms/new", "Form for a new platform", ctx -> form(ctx, null, blank(), null), Role.ADMIN)
+                .post("/platforms", "Create a platform from the form", this::createFromForm, Role.ADMIN)
+                .get("/platforms/{id}/edit", "Form to change a platform", ctx -> {
+                    Platform p = platforms.get(Params.id(ctx));
+                    form(ctx, p.id(), toInput(p), null);
+                }, Role.ADMIN)
+                .post("/platforms/{id}", "Change a platform from the form", this::updateFromForm, Role.ADMIN)
+                .get("/api/v1/platforms", "List platforms", ctx -> ctx.json(platforms.list()), Role.UNIT_STAFF)
+                .get("/api/v1/platforms/{id}", "One platform", ctx -> ctx.json(platforms.get(Params.id(ctx))),
+                        Role.UNIT_STAFF)
+                .post("/api/v1/platforms", "Create a platform", ctx -> ctx.status(201)
+                        .json(platforms.create(actor(ctx), ctx.bodyAsClass(PlatformInput.class))), Role.ADMIN)
+                .put("/api/v1/platforms/{id}", "Change a platform", ctx -> ctx.json(
+                        platforms.update(actor(ctx), Params.id(ctx), ctx.bodyAsClass(PlatformInput.class))), Role.ADMIN);
+    }
+
+    private void listPage(Context ctx) {
+        pages.render(ctx, "platform/list.jte", Map.of("platforms", platforms.list()));
+    }
+
+    private void createFromForm(Context ctx) {
+        PlatformInput in = fromForm(ctx);
+        try {
+            Platform p = platforms.create(actor(ctx), in);
+            ctx.redirect("/platforms?saved=" + p.id());
+        } catch (ApiException e) {
+            ctx.status(e.status());
+            form(ctx, null, in, e);
+        }
+    }
+
+    private void updateFromForm(Context ctx) {
+        long id = Params.id(ctx);
+        PlatformInput in = fromForm(ctx);
+        try {
+            platforms.update(actor(ctx), id, in);
+            ctx.redirect("/platforms?saved=" + id);
+        } catch (ApiException e) {
+            ctx.status(e.status());
+            form(ctx, id, in, e);
+        }
+    }
+
+    private void form(Context ctx, Long id, PlatformInput values, ApiException error) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("id", id);
+        m.put("values", values);
+        m.put("error", error);
+        pages.render(ctx, "platform/form.jte", m);
+    }
+
+    private org.openiru.audit.Actor actor(Context ctx) {
+        return auth.require(ctx).actor(RequestIds.of(ctx));
+    }
+
+    private static PlatformInput fromForm(Context ctx) {
+        return new PlatformInput(ctx.formParam("slug"), ctx.formParam("name"), ctx.formParam("kind"),
+                PlatformInput.split(ctx.formParam("domains")), ctx.formParam("referralEmail"),
+                ctx.formParam("webhookUrl"), ctx.formParam("tcoContact"),
+                PlatformInput.split(ctx.formParam("acceptedLanguages")), ctx.formParam("legalRepresentative"),
+                ctx.formParam("mainEstablishment"));
+    }
+
+    private static PlatformInput blank() {
+        return new PlatformInput("", "", "social_network", List.of(), "", "", "", List.of("en"), "", "");
+    }
+
+    private static PlatformInput toInput(Platform p) {
+        return new PlatformInput(p.slug(), p.name(), p.kind(), p.domains(), p.referralEmail(), p.webhookUrl(),
+                p.tcoContact(), p.acceptedLanguages(), p.legalRepresentative(), p.mainEstablishment());
+    }
+}
