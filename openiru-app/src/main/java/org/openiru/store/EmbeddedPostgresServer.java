@@ -68,6 +68,7 @@ public final class EmbeddedPostgresServer implements DatabaseServer {
     private static EmbeddedPostgresServer start(Path dataDir, Path record) throws IOException {
         Path pgData = dataDir.resolve("postgres");
         Files.createDirectories(pgData);
+        stopOrphan(pgData);
         EmbeddedPostgres pg;
         try {
             pg = EmbeddedPostgres.builder()
@@ -130,6 +131,39 @@ public final class EmbeddedPostgresServer implements DatabaseServer {
             owned.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A PostgreSQL still running on the directory although no live OpenIRU process owns it: its owner was
+     * killed. We hold the directory lock, so nobody else is starting one; stop it so ours can start.
+     */
+    private static void stopOrphan(Path pgData) throws IOException {
+        Path pidFile = pgData.resolve("postmaster.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(pidFile, StandardCharsets.UTF_8).get(0).strip());
+        } catch (RuntimeException e) {
+            return;
+        }
+        var orphan = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+        if (orphan.isEmpty()) {
+            return;
+        }
+        LOG.warn("Stopping PostgreSQL process {} left running by a previous OpenIRU process", pid);
+        orphan.get().destroy();
+        try {
+            orphan.get().onExit().get(20, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            orphan.get().destroyForcibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StartupException("Interrupted while stopping the orphaned PostgreSQL " + pid);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new StartupException("Could not stop the orphaned PostgreSQL " + pid + ": " + e.getMessage());
         }
     }
 

@@ -37,6 +37,7 @@ public final class WebServer implements AutoCloseable {
     private final Authenticator auth;
     private final Pages pages;
     private final PrometheusMeterRegistry metrics;
+    private final int configuredPort;
 
     public WebServer(String host, int port, Routes routes, Authenticator auth, Pages pages,
                      PrometheusMeterRegistry metrics) {
@@ -44,6 +45,7 @@ public final class WebServer implements AutoCloseable {
         this.auth = auth;
         this.pages = pages;
         this.metrics = metrics;
+        this.configuredPort = port;
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
@@ -92,7 +94,7 @@ public final class WebServer implements AutoCloseable {
             app.start();
         } catch (RuntimeException e) {
             if (causedBy(e, BindException.class)) {
-                throw new StartupException("Port " + app.jettyServer().port()
+                throw new StartupException("Port " + configuredPort
                         + " is already in use (OPENIRU_PORT): stop the other program or choose another port", e);
             }
             throw e;

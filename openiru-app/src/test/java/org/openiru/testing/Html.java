@@ -20,6 +20,16 @@ public final class Html {
         return m.group(1);
     }
 
+    /** The value of input {@code NAME} inside the form that posts to {@code action}. */
+    public static String formInputValue(String html, String action, String name) {
+        Matcher form = Pattern.compile("<form[^>]*action=\"" + Pattern.quote(action) + "\"[^>]*>(.*?)</form>",
+                Pattern.DOTALL).matcher(html);
+        if (!form.find()) {
+            throw new IllegalStateException("No form posting to " + action + " on the page");
+        }
+        return inputValue(form.group(1), name);
+    }
+
     /** An application/x-www-form-urlencoded body from name, value pairs. */
     public static String form(String... pairs) {
         StringBuilder b = new StringBuilder();
