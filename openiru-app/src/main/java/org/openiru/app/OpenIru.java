@@ -18,6 +18,7 @@ import org.openiru.auth.ApiTokens;
 import org.openiru.auth.AuthRoutes;
 import org.openiru.auth.Authenticator;
 import org.openiru.auth.LoginThrottle;
+import org.openiru.auth.OidcRoutes;
 import org.openiru.auth.PasswordHasher;
 import org.openiru.auth.Sessions;
 import org.openiru.auth.Users;
@@ -101,9 +102,11 @@ public final class OpenIru implements AutoCloseable {
         Routes routes = new Routes();
         new SystemRoutes(db::isReady, metrics, pages, version()).register(routes);
         new HomeRoutes(this, pages, auth).register(routes);
-        new AuthRoutes(users, sessions, tokens, new LoginThrottle(db.jdbi()), auth, audit, pages,
-                (int) config.sessionTtl().toSeconds(), config.oidc().map(OpenIruConfig.Oidc::label).orElse(null))
-                .register(routes);
+        AuthRoutes authRoutes = new AuthRoutes(users, sessions, tokens, new LoginThrottle(db.jdbi()), auth, audit,
+                pages, (int) config.sessionTtl().toSeconds(), config.oidc().map(OpenIruConfig.Oidc::label).orElse(null));
+        authRoutes.register(routes);
+        config.oidc().ifPresent(oidc -> new OidcRoutes(oidc, config.publicUrl(), db.jdbi(), users, units, authRoutes,
+                audit, pages).register(routes));
         new UnitRoutes(units, pages, auth).register(routes);
         new PlatformRoutes(platforms, pages, auth).register(routes);
         new AuditRoutes(audit, pages).register(routes);
