@@ -43,8 +43,11 @@ public final class Hash256 implements Comparable<Hash256> {
             throw new IllegalArgumentException(
                     "expected " + HEX_LENGTH + " hex digits, got " + hex.length() + " characters");
         }
-        return new Hash256(
-                parseWord(hex, 48), parseWord(hex, 32), parseWord(hex, 16), parseWord(hex, 0));
+        // Left to right, so that an error names the first bad character.
+        long w3 = parseWord(hex, 0);
+        long w2 = parseWord(hex, 16);
+        long w1 = parseWord(hex, 32);
+        return new Hash256(parseWord(hex, 48), w1, w2, w3);
     }
 
     private static long parseWord(CharSequence hex, int start) {
