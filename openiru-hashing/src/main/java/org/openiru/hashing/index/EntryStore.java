@@ -1,6 +1,5 @@
 package org.openiru.hashing.index;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.openiru.hashing.Hash256;
@@ -19,8 +18,8 @@ final class EntryStore {
     static final int PAGE_SIZE = 1 << PAGE_BITS;
     private static final int PAGE_MASK = PAGE_SIZE - 1;
 
-    private final List<long[]> wordPages = new ArrayList<>();
-    private final List<long[]> idPages = new ArrayList<>();
+    private long[][] wordPages = new long[0][];
+    private long[][] idPages = new long[0][];
     private long[] live = new long[0];
     private int[] free = new int[16];
     private int freeCount;
@@ -30,18 +29,20 @@ final class EntryStore {
     int add(long w0, long w1, long w2, long w3, long id) {
         int e = freeCount > 0 ? free[--freeCount] : highWater++;
         int page = e >>> PAGE_BITS;
-        if (page == wordPages.size()) {
-            wordPages.add(new long[PAGE_SIZE * 4]);
-            idPages.add(new long[PAGE_SIZE]);
-            live = Arrays.copyOf(live, wordPages.size() * PAGE_SIZE / 64);
+        if (page == wordPages.length) {
+            wordPages = Arrays.copyOf(wordPages, page + 1);
+            wordPages[page] = new long[PAGE_SIZE * 4];
+            idPages = Arrays.copyOf(idPages, page + 1);
+            idPages[page] = new long[PAGE_SIZE];
+            live = Arrays.copyOf(live, (page + 1) * PAGE_SIZE / 64);
         }
-        long[] words = wordPages.get(page);
+        long[] words = wordPages[page];
         int w = (e & PAGE_MASK) * 4;
         words[w] = w0;
         words[w + 1] = w1;
         words[w + 2] = w2;
         words[w + 3] = w3;
-        idPages.get(page)[e & PAGE_MASK] = id;
+        idPages[page][e & PAGE_MASK] = id;
         live[e >>> 6] |= 1L << e;
         size++;
         return e;
@@ -70,11 +71,11 @@ final class EntryStore {
     }
 
     long id(int e) {
-        return idPages.get(e >>> PAGE_BITS)[e & PAGE_MASK];
+        return idPages[e >>> PAGE_BITS][e & PAGE_MASK];
     }
 
     long word(int e, int i) {
-        return wordPages.get(e >>> PAGE_BITS)[(e & PAGE_MASK) * 4 + i];
+        return wordPages[e >>> PAGE_BITS][(e & PAGE_MASK) * 4 + i];
     }
 
     boolean holds(int e, Hash256 hash, long id) {
@@ -84,7 +85,7 @@ final class EntryStore {
     }
 
     int distance(int e, long q0, long q1, long q2, long q3) {
-        long[] words = wordPages.get(e >>> PAGE_BITS);
+        long[] words = wordPages[e >>> PAGE_BITS];
         int w = (e & PAGE_MASK) * 4;
         return Long.bitCount(words[w] ^ q0) + Long.bitCount(words[w + 1] ^ q1)
                 + Long.bitCount(words[w + 2] ^ q2) + Long.bitCount(words[w + 3] ^ q3);
@@ -93,8 +94,8 @@ final class EntryStore {
     /** Adds every live entry within {@code maxDistance} of the query to {@code out}. */
     void scan(Hash256 query, int maxDistance, List<Match> out) {
         long q0 = query.word(0), q1 = query.word(1), q2 = query.word(2), q3 = query.word(3);
-        for (int page = 0; page < wordPages.size(); page++) {
-            long[] words = wordPages.get(page);
+        for (int page = 0; page < wordPages.length; page++) {
+            long[] words = wordPages[page];
             int base = page << PAGE_BITS;
             int end = Math.min(PAGE_SIZE, highWater - base);
             for (int i = 0; i < end; i++) {
