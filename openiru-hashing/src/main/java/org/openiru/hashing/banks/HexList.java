@@ -37,16 +37,6 @@ public final class HexList implements LineFormat {
     }
 
     @Override
-    public boolean readHeader(String line) {
-        return false;
-    }
-
-    @Override
-    public boolean isComment(String line) {
-        return line.stripLeading().startsWith("#");
-    }
-
-    @Override
     public BankEntry parse(String line) {
         String value = line.strip();
         return BankEntry.of(type != null ? type : inferType(value), value);

@@ -28,16 +28,6 @@ public final class HmaLocalFile implements LineFormat {
     }
 
     @Override
-    public boolean readHeader(String line) {
-        return false;
-    }
-
-    @Override
-    public boolean isComment(String line) {
-        return line.stripLeading().startsWith("#");
-    }
-
-    @Override
     public BankEntry parse(String line) {
         String[] fields = line.strip().split("\\s+");
         if (fields.length != 2) {

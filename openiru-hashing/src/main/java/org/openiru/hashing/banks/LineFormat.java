@@ -9,10 +9,14 @@ interface LineFormat {
      *
      * @throws IllegalArgumentException saying what is wrong with the header
      */
-    boolean readHeader(String line);
+    default boolean readHeader(String line) {
+        return false;
+    }
 
-    /** True for lines that carry no entry (comments). Blank lines are always skipped. */
-    boolean isComment(String line);
+    /** True for lines that carry no entry; by default those starting with {@code #}. Blank lines are always skipped. */
+    default boolean isComment(String line) {
+        return line.stripLeading().startsWith("#");
+    }
 
     /** @throws IllegalArgumentException saying what is wrong with the line */
     BankEntry parse(String line);

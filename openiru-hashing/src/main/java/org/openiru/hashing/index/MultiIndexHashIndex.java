@@ -1,9 +1,6 @@
 package org.openiru.hashing.index;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.openiru.hashing.Hash256;
 
 /**
@@ -21,17 +18,15 @@ import org.openiru.hashing.Hash256;
  * <p>For {@code d >= 64} (r >= 4, over 2,500 buckets per slot) a linear scan is cheaper and is used.
  *
  * <p>Memory is about 100 bytes per entry: 40 for the hash and id, 64 for its number in 16 buckets
- * (10M entries: about 1.05 GB). Adds and removes change the tables in place under the write lock of
- * a read-write lock; queries share the read lock.
+ * (10M entries: about 1.05 GB before JVM overhead). Adds and removes change the tables in place;
+ * see {@link LockedIndex} for how they and queries are synchronised.
  */
-public final class MultiIndexHashIndex implements HashIndex {
+public final class MultiIndexHashIndex extends LockedIndex {
 
     static final int SLOTS = 16;
     private static final int SCAN_FROM_DISTANCE = SLOTS * (Probes.MAX_RADIUS + 1);
 
-    private final EntryStore store;
     private final SlotTable[] slots = new SlotTable[SLOTS];
-    private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
     public MultiIndexHashIndex() {
         this(new EntryStore());
@@ -41,7 +36,7 @@ public final class MultiIndexHashIndex implements HashIndex {
     }
 
     private MultiIndexHashIndex(EntryStore store) {
-        this.store = store;
+        super(store);
     }
 
     /** Bulk loading: much faster than {@link #add} one by one, and buckets get no spare room. */
@@ -101,56 +96,37 @@ public final class MultiIndexHashIndex implements HashIndex {
     }
 
     @Override
-    public void add(Hash256 hash, long id) {
-        lock.writeLock().lock();
-        try {
-            int e = store.add(hash.word(0), hash.word(1), hash.word(2), hash.word(3), id);
-            for (int s = 0; s < SLOTS; s++) {
-                slots[s].add(slotValue(hash.word(s >>> 2), s), e);
-            }
-        } finally {
-            lock.writeLock().unlock();
+    void addLocked(Hash256 hash, long id) {
+        int e = store.add(hash.word(0), hash.word(1), hash.word(2), hash.word(3), id);
+        for (int s = 0; s < SLOTS; s++) {
+            slots[s].add(slotValue(hash.word(s >>> 2), s), e);
         }
     }
 
     @Override
-    public boolean remove(Hash256 hash, long id) {
-        lock.writeLock().lock();
-        try {
-            int value0 = slotValue(hash.word(0), 0);
-            int[] bucket = slots[0].bucket(value0);
-            for (int i = 0, n = slots[0].size(value0); i < n; i++) {
-                int e = bucket[i];
-                if (store.holds(e, hash, id)) {
-                    for (int s = 0; s < SLOTS; s++) {
-                        slots[s].remove(slotValue(hash.word(s >>> 2), s), e);
-                    }
-                    store.release(e);
-                    return true;
+    boolean removeLocked(Hash256 hash, long id) {
+        int value0 = slotValue(hash.word(0), 0);
+        int[] bucket = slots[0].bucket(value0);
+        for (int i = 0, n = slots[0].size(value0); i < n; i++) {
+            int e = bucket[i];
+            if (store.holds(e, hash, id)) {
+                for (int s = 0; s < SLOTS; s++) {
+                    slots[s].remove(slotValue(hash.word(s >>> 2), s), e);
                 }
+                store.release(e);
+                return true;
             }
-            return false;
-        } finally {
-            lock.writeLock().unlock();
         }
+        return false;
     }
 
     @Override
-    public List<Match> query(Hash256 query, int maxDistance) {
-        HashIndex.checkDistance(maxDistance);
-        List<Match> out = new ArrayList<>();
-        lock.readLock().lock();
-        try {
-            if (maxDistance >= SCAN_FROM_DISTANCE) {
-                store.scan(query, maxDistance, out);
-            } else {
-                probe(query, maxDistance, out);
-            }
-        } finally {
-            lock.readLock().unlock();
+    void queryLocked(Hash256 query, int maxDistance, List<Match> out) {
+        if (maxDistance >= SCAN_FROM_DISTANCE) {
+            store.scan(query, maxDistance, out);
+        } else {
+            probe(query, maxDistance, out);
         }
-        out.sort(Match.ORDER);
-        return out;
     }
 
     private void probe(Hash256 query, int maxDistance, List<Match> out) {
@@ -186,15 +162,5 @@ public final class MultiIndexHashIndex implements HashIndex {
             }
         }
         return true;
-    }
-
-    @Override
-    public int size() {
-        lock.readLock().lock();
-        try {
-            return store.size();
-        } finally {
-            lock.readLock().unlock();
-        }
     }
 }

@@ -3,7 +3,9 @@ package org.openiru.hashing.pdq;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
+import java.awt.image.ComponentSampleModel;
 import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferByte;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 
@@ -14,6 +16,9 @@ import java.awt.image.Raster;
  * linear grey colour space to sRGB, which brightens every pixel and changes the hash, while the
  * reference implementations use the stored grey values as they are. Samples wider than 8 bits keep
  * their high byte; narrower ones are stretched to 0..255. Alpha is ignored, not composited.
+ *
+ * <p>8-bit interleaved rasters (what the JPEG and most PNG decoders produce) are read straight from
+ * their byte array; the generic {@link Raster#getPixels} costs several virtual calls per sample.
  */
 final class ImageInput implements PdqInput {
 
@@ -27,6 +32,10 @@ final class ImageInput implements PdqInput {
     private final int[] maxima = new int[3];
     private final float[] paletteLuma;
     private final int[] samples;
+    private final byte[] bytes;
+    private final int pixelStride;
+    private final int scanlineStride;
+    private final int[] byteBandOffsets;
 
     ImageInput(BufferedImage image) {
         this.image = image;
@@ -42,6 +51,25 @@ final class ImageInput implements PdqInput {
             maxima[b] = bits < 8 ? (1 << bits) - 1 : 0;
         }
         this.samples = new int[image.getWidth() * (layout == Layout.CONVERTED ? 1 : bands)];
+        ComponentSampleModel byteModel = eightBitInterleaved(cm, raster, layout);
+        this.bytes = byteModel == null ? null : ((DataBufferByte) raster.getDataBuffer()).getData();
+        this.pixelStride = byteModel == null ? 0 : byteModel.getPixelStride();
+        this.scanlineStride = byteModel == null ? 0 : byteModel.getScanlineStride();
+        this.byteBandOffsets = byteModel == null ? null : byteModel.getBandOffsets();
+    }
+
+    /** The sample model if the pixels can be read directly as bytes, else null. */
+    private static ComponentSampleModel eightBitInterleaved(ColorModel cm, Raster raster, Layout layout) {
+        boolean direct = (layout == Layout.RGB || layout == Layout.GREY)
+                && raster.getSampleModel() instanceof ComponentSampleModel
+                && raster.getDataBuffer() instanceof DataBufferByte
+                && raster.getDataBuffer().getNumBanks() == 1
+                && raster.getDataBuffer().getOffset() == 0
+                && raster.getSampleModelTranslateX() == 0 && raster.getSampleModelTranslateY() == 0;
+        for (int b = 0; direct && b < cm.getNumColorComponents(); b++) {
+            direct = cm.getComponentSize(b) == 8;
+        }
+        return direct ? (ComponentSampleModel) raster.getSampleModel() : null;
     }
 
     private static Layout layoutOf(ColorModel cm, Raster raster) {
@@ -82,6 +110,10 @@ final class ImageInput implements PdqInput {
     @Override
     public void readLumaRow(int y, float[] out, int offset) {
         int width = image.getWidth();
+        if (bytes != null) {
+            readByteRow(y, out, offset, width);
+            return;
+        }
         switch (layout) {
             case PALETTE:
                 raster.getSamples(0, y, width, 1, 0, samples);
@@ -107,6 +139,23 @@ final class ImageInput implements PdqInput {
                 for (int x = 0; x < width; x++) {
                     out[offset + x] = Luma.ofPacked(samples[x]);
                 }
+        }
+    }
+
+    private void readByteRow(int y, float[] out, int offset, int width) {
+        int p = y * scanlineStride;
+        if (layout == Layout.GREY) {
+            int g = byteBandOffsets[0];
+            for (int x = 0; x < width; x++, p += pixelStride) {
+                out[offset + x] = bytes[p + g] & 0xFF;
+            }
+            return;
+        }
+        int r = byteBandOffsets[0];
+        int g = byteBandOffsets[1];
+        int b = byteBandOffsets[2];
+        for (int x = 0; x < width; x++, p += pixelStride) {
+            out[offset + x] = Luma.of(bytes[p + r] & 0xFF, bytes[p + g] & 0xFF, bytes[p + b] & 0xFF);
         }
     }
 

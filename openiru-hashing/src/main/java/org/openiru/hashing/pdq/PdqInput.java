@@ -29,14 +29,4 @@ public interface PdqInput {
     static PdqInput of(BufferedImage image) {
         return new ImageInput(image);
     }
-
-    static void checkDimensions(int width, int height, long available, int perPixel) {
-        if (width <= 0 || height <= 0) {
-            throw new IllegalArgumentException("image is " + width + "x" + height);
-        }
-        if ((long) width * height * perPixel > available) {
-            throw new IllegalArgumentException("a " + width + "x" + height + " image needs "
-                    + (long) width * height * perPixel + " values, the array has " + available);
-        }
-    }
 }

@@ -16,13 +16,8 @@ class MultiIndexHashIndexTest {
     void sameAsBruteForceOnRandomAndClusteredDataForEveryDistance() {
         RandomHashes random = new RandomHashes(1);
         List<Hash256> hashes = random.mixed(20_000);
-        MultiIndexHashIndex.Builder builder = MultiIndexHashIndex.builder();
         BruteForceIndex brute = new BruteForceIndex();
-        for (int i = 0; i < hashes.size(); i++) {
-            builder.add(hashes.get(i), i);
-            brute.add(hashes.get(i), i);
-        }
-        MultiIndexHashIndex index = builder.build();
+        MultiIndexHashIndex index = buildBoth(hashes, brute);
         assertThat(index.size()).isEqualTo(hashes.size());
         assertSameAnswers(index, brute, queries(random, hashes, 40));
     }
@@ -31,15 +26,12 @@ class MultiIndexHashIndexTest {
     void sameAsBruteForceAfterRandomAddsAndRemoves() {
         RandomHashes random = new RandomHashes(2);
         List<Hash256> hashes = random.mixed(10_000);
-        MultiIndexHashIndex.Builder builder = MultiIndexHashIndex.builder();
         BruteForceIndex brute = new BruteForceIndex();
+        MultiIndexHashIndex index = buildBoth(hashes, brute);
         List<Long> ids = new ArrayList<>();
-        for (int i = 0; i < hashes.size(); i++) {
-            builder.add(hashes.get(i), i);
-            brute.add(hashes.get(i), i);
-            ids.add((long) i);
+        for (long i = 0; i < hashes.size(); i++) {
+            ids.add(i);
         }
-        MultiIndexHashIndex index = builder.build();
         List<Hash256> live = new ArrayList<>(hashes);
         for (int step = 0; step < 6_000; step++) {
             if (random.nextInt(2) == 0 && !live.isEmpty()) {
@@ -110,6 +102,16 @@ class MultiIndexHashIndexTest {
         Hash256 h = new RandomHashes(5).next();
         assertThatThrownBy(() -> index.query(h, -1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> index.query(h, 257)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Bulk-builds the multi-index and fills the brute-force one with the same entries, ids 0.. */
+    private static MultiIndexHashIndex buildBoth(List<Hash256> hashes, BruteForceIndex brute) {
+        MultiIndexHashIndex.Builder builder = MultiIndexHashIndex.builder();
+        for (int i = 0; i < hashes.size(); i++) {
+            builder.add(hashes.get(i), i);
+            brute.add(hashes.get(i), i);
+        }
+        return builder.build();
     }
 
     /** Members of the data, members with bits flipped, and unrelated hashes. */
