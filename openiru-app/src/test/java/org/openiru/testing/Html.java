@@ -20,6 +20,18 @@ public final class Html {
         return m.group(1);
     }
 
+    /**
+     * The value of input {@code name} in the form posting to {@code action}; needed where the layout's own
+     * forms (e.g. the language switch) come first with a field of the same name.
+     */
+    public static String inputValueInForm(String html, String action, String name) {
+        int form = html.indexOf("action=\"" + action + "\"");
+        if (form < 0) {
+            throw new IllegalStateException("No form posting to " + action + " on the page");
+        }
+        return inputValue(html.substring(form), name);
+    }
+
     /** An application/x-www-form-urlencoded body from name, value pairs. */
     public static String form(String... pairs) {
         StringBuilder b = new StringBuilder();

@@ -112,7 +112,7 @@ public final class TestApp implements AutoCloseable {
     /** Logs in through the real form (login cookie, CSRF field) and returns the session's CSRF token. */
     public String login(HttpClient client, String username) throws Exception {
         HttpResponse<String> form = get(client, "/login");
-        String formToken = Html.inputValue(form.body(), "_csrf");
+        String formToken = Html.inputValueInForm(form.body(), "/login", "_csrf");
         HttpResponse<String> r = send(client, "POST", "/login", Html.form("_csrf", formToken, "username", username,
                 "password", PASSWORD, "next", "/"), "application/x-www-form-urlencoded");
         if (r.statusCode() != 302) {
