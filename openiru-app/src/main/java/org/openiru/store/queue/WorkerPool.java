@@ -83,28 +83,32 @@ public final class WorkerPool implements AutoCloseable {
         }
     }
 
+    /** Runs what one claim brings; a database outage is logged and waited out, never ends the thread. */
     private boolean runOne(Registration r, String worker) {
-        List<Job> claimed;
         try {
-            claimed = jobs.claim(r.queue(), 1, r.lease(), worker);
+            List<Job> claimed = jobs.claim(r.queue(), 1, r.lease(), worker);
+            claimed.forEach(job -> run(r.handler(), job));
+            return !claimed.isEmpty();
         } catch (RuntimeException e) {
-            LOG.warn("Claiming from queue {} failed; trying again later", r.queue(), e);
+            LOG.warn("Queue {} is unreachable; trying again later (claimed jobs run again after their leases)",
+                    r.queue(), e);
             return false;
         }
-        for (Job job : claimed) {
-            try {
-                r.handler().handle(job);
-                if (!jobs.complete(job)) {
-                    LOG.warn("Job {} of queue {} ran past its lease and was taken over; its result stands, "
-                            + "the other run will repeat it", job.id(), job.queue());
-                }
-            } catch (Exception e) {
-                LOG.info("Job {} of queue {} failed (attempt {} of {})", job.id(), job.queue(), job.attempt(),
-                        job.maxAttempts(), e);
-                jobs.fail(job, e);
-            }
+    }
+
+    private void run(JobHandler handler, Job job) {
+        try {
+            handler.handle(job);
+        } catch (Exception e) {
+            LOG.info("Job {} of queue {} failed (attempt {} of {})", job.id(), job.queue(), job.attempt(),
+                    job.maxAttempts(), e);
+            jobs.fail(job, e);
+            return;
         }
-        return !claimed.isEmpty();
+        if (!jobs.complete(job)) {
+            LOG.warn("Job {} of queue {} ran past its lease and was taken over; the other run repeats it",
+                    job.id(), job.queue());
+        }
     }
 
     /** Waits, or returns true at once when the pool is closing. */

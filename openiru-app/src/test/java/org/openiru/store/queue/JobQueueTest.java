@@ -7,8 +7,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openiru.store.Database;
-import org.openiru.store.DatabaseServer;
-import org.openiru.testing.TestPostgres;
 
 class JobQueueTest {
     private static final Duration LEASE = Duration.ofMinutes(5);
@@ -18,9 +16,8 @@ class JobQueueTest {
 
     @BeforeAll
     static void open() {
-        DatabaseServer s = TestPostgres.freshDatabase();
-        db = Database.connect(s.jdbcUrl(), s.user(), s.password(), 4);
-        queue = new PgJobQueue(db.jdbi(), new Backoff(Duration.ofMillis(1), Duration.ofMillis(20)), 3);
+        db = QueueDb.open(4);
+        queue = QueueDb.quickQueue(db);
     }
 
     @AfterAll

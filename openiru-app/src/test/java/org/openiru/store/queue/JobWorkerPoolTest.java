@@ -12,8 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openiru.store.Database;
-import org.openiru.store.DatabaseServer;
-import org.openiru.testing.TestPostgres;
 
 class JobWorkerPoolTest {
     private static final Duration LEASE = Duration.ofMinutes(5);
@@ -22,9 +20,8 @@ class JobWorkerPoolTest {
 
     @BeforeAll
     static void open() {
-        DatabaseServer s = TestPostgres.freshDatabase();
-        db = Database.connect(s.jdbcUrl(), s.user(), s.password(), 12);
-        queue = new PgJobQueue(db.jdbi(), new Backoff(Duration.ofMillis(1), Duration.ofMillis(20)), 3);
+        db = QueueDb.open(12);
+        queue = QueueDb.quickQueue(db);
     }
 
     @AfterAll

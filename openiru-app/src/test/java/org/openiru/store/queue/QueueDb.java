@@ -3,13 +3,26 @@ package org.openiru.store.queue;
 import java.time.Duration;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
+import org.openiru.store.Database;
+import org.openiru.store.DatabaseServer;
+import org.openiru.testing.TestPostgres;
 
-/** Test helpers: waiting for a job to become claimable, and reading a job's row. */
+/** Test helpers: a database with a queue, waiting for a job to become claimable, reading a job's row. */
 final class QueueDb {
     /** Far longer than any lease or backoff the tests use; reaching it means a bug, not a slow machine. */
     static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private QueueDb() {
+    }
+
+    /** A fresh database of its own, and a queue on it that retries within milliseconds, three times. */
+    static Database open(int poolSize) {
+        DatabaseServer s = TestPostgres.freshDatabase();
+        return Database.connect(s.jdbcUrl(), s.user(), s.password(), poolSize);
+    }
+
+    static PgJobQueue quickQueue(Database db) {
+        return new PgJobQueue(db.jdbi(), new Backoff(Duration.ofMillis(1), Duration.ofMillis(20)), 3);
     }
 
     /** Claims one job of {@code queue}, polling until its backoff or the lease of its last holder is over. */
