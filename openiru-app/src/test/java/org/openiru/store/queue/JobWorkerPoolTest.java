@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -79,6 +81,34 @@ class JobWorkerPoolTest {
         }
         assertThat(calls).hasValue(0);
         assertThat(queue.claim("cli", 1, LEASE, "w")).hasSize(1);
+    }
+
+    @Test
+    void closingStopsClaimingButLetsTheRunningJobFinish() throws Exception {
+        queue.enqueue("closing", "first", "{}");
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        WorkerPool pool = new WorkerPool(queue, 1, QueueDb.PATIENCE).register("closing", job -> {
+            started.countDown();
+            release.await();
+        }, LEASE).start();
+        assertThat(started.await(QueueDb.PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        queue.enqueue("closing", "second", "{}");
+
+        Thread closer = new Thread(pool::close);
+        closer.start();
+        while (closer.getState() != Thread.State.TIMED_WAITING) {
+            Thread.sleep(5);
+        }
+        release.countDown();
+        closer.join();
+
+        assertThat(states("closing")).containsExactly("done", "ready");
+    }
+
+    private static List<String> states(String q) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT state FROM jobs WHERE queue = ? ORDER BY id")
+                .bind(0, q).mapTo(String.class).list());
     }
 
     private static void awaitDone(String q, int n) throws InterruptedException {
