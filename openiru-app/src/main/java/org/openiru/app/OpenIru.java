@@ -10,6 +10,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Properties;
 import org.openiru.audit.AuditLog;
@@ -27,6 +28,12 @@ import org.openiru.platform.Platforms;
 import org.openiru.store.Database;
 import org.openiru.store.DatabaseServer;
 import org.openiru.store.EmbeddedPostgresServer;
+import org.openiru.store.queue.Backoff;
+import org.openiru.store.queue.JobQueue;
+import org.openiru.store.queue.PgJobQueue;
+import org.openiru.store.queue.QueueAdmin;
+import org.openiru.store.queue.QueueRoutes;
+import org.openiru.store.queue.WorkerPool;
 import org.openiru.unit.UnitRoutes;
 import org.openiru.unit.Units;
 import org.openiru.web.Messages;
@@ -37,7 +44,7 @@ import org.openiru.web.WebServer;
 
 /**
  * The composition root: the one place where the parts are made and wired, by hand. The command line uses
- * the services; {@link #startWeb()} adds the HTTP server.
+ * the services; {@link #startWeb()} adds the HTTP server, {@link #startWorkers()} the pipeline workers.
  */
 public final class OpenIru implements AutoCloseable {
     public final OpenIruConfig config;
@@ -48,6 +55,11 @@ public final class OpenIru implements AutoCloseable {
     public final Users users;
     public final Sessions sessions;
     public final ApiTokens tokens;
+    /** The pipeline steps enqueue their work here. */
+    public final JobQueue jobs;
+    /** The pipeline steps register their handlers here, before {@link #startWorkers()}. */
+    public final WorkerPool workers;
+    private final QueueAdmin queueAdmin;
     private final DatabaseServer server;
     private WebServer web;
 
@@ -61,6 +73,9 @@ public final class OpenIru implements AutoCloseable {
         this.users = new Users(db.jdbi(), audit, new PasswordHasher(config.argon2MemoryKib()));
         this.sessions = new Sessions(db.jdbi(), config.sessionTtl());
         this.tokens = new ApiTokens(db.jdbi(), audit);
+        this.jobs = new PgJobQueue(db.jdbi(), Backoff.DEFAULT, PgJobQueue.DEFAULT_MAX_ATTEMPTS);
+        this.workers = new WorkerPool(jobs, config.workerThreads(), Duration.ofSeconds(30));
+        this.queueAdmin = new QueueAdmin(db.jdbi(), audit);
     }
 
     /** Connects to the configured database (starting or joining the embedded one) and migrates it. */
@@ -110,8 +125,14 @@ public final class OpenIru implements AutoCloseable {
         new UnitRoutes(units, pages, auth).register(routes);
         new PlatformRoutes(platforms, pages, auth).register(routes);
         new AuditRoutes(audit, pages).register(routes);
+        new QueueRoutes(queueAdmin, pages, auth).register(routes);
         web = new WebServer(config.host(), config.port(), routes, auth, pages, metrics).start();
         return web;
+    }
+
+    /** Starts the configured number of workers on the registered queues (none when configured to 0). */
+    public void startWorkers() {
+        workers.start();
     }
 
     /** The database this process uses, for the start-up message. */
@@ -136,6 +157,7 @@ public final class OpenIru implements AutoCloseable {
         if (web != null) {
             web.close();
         }
+        workers.close();
         db.close();
         server.close();
     }

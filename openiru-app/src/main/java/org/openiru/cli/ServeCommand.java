@@ -37,6 +37,7 @@ class ServeCommand implements java.util.concurrent.Callable<Integer> {
         }, "openiru-shutdown"));
         List<DemoData.Login> logins = demo ? DemoData.seed(app) : List.of();
         WebServer web = app.startWeb();
+        app.startWorkers();
         String url = config.publicUrl().map(Object::toString)
                 .orElse("http://localhost:" + web.port() + "/");
         System.out.printf("OpenIRU %s is running at %s (ready in %d ms)%n", OpenIru.version(), url,
