@@ -124,6 +124,7 @@ class BrowserTest {
                 "labels stay Arabic");
         assertEquals(HOSTILE_NAME, driver.findElement(By.name("name")).getAttribute("value"), "input kept");
         assertTrue(app.app.platforms.list().stream().noneMatch(p -> p.name().equals(HOSTILE_NAME)));
+        screenshot("platform-form-error-ar.png");
 
         WebElement email = driver.findElement(By.name("referralEmail"));
         email.clear();
