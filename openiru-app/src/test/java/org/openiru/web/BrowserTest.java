@@ -123,6 +123,8 @@ class BrowserTest {
         assertTrue(driver.findElement(By.cssSelector("form.stack")).getText().contains(ar.t("platform.referral_email")),
                 "labels stay Arabic");
         assertEquals(HOSTILE_NAME, driver.findElement(By.name("name")).getAttribute("value"), "input kept");
+        assertEquals("true", driver.findElement(By.name("referralEmail")).getDomAttribute("aria-invalid"));
+        assertNull(driver.findElement(By.name("name")).getDomAttribute("aria-invalid"));
         assertTrue(app.app.platforms.list().stream().noneMatch(p -> p.name().equals(HOSTILE_NAME)));
         screenshot("platform-form-error-ar.png");
 
