@@ -1,0 +1,100 @@
+package org.openiru.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.openiru.platform.Platform;
+
+/** The two languages stay complete and in step, and every key the code asks for exists. */
+class MessagesTest {
+    /** {@code p.t("key")} in templates, {@code x.t("key")} in Java; a trailing {@code +} marks a key prefix. */
+    private static final Pattern KEY_USE = Pattern.compile("\\.t\\(\"([^\"]+)\"\\s*(\\+)?");
+    private static final Pattern ARABIC = Pattern.compile("\\p{IsArabic}");
+    /** Keys built at run time from a prefix, with every value the suffix can take. */
+    private static final Map<String, List<String>> DYNAMIC = Map.of("platform.kind.", Platform.KINDS);
+
+    @Test
+    void everyBundleHasTheSameKeysInEveryLanguage() {
+        List<String> problems = new ArrayList<>();
+        for (String bundle : Messages.BUNDLES) {
+            Set<String> english = Messages.read("/i18n/" + bundle + "_en.properties").keySet();
+            for (String lang : Messages.LANGUAGES) {
+                Set<String> keys = Messages.read("/i18n/" + bundle + "_" + lang + ".properties").keySet();
+                Set<String> missing = new TreeSet<>(english);
+                missing.removeAll(keys);
+                Set<String> extra = new TreeSet<>(keys);
+                extra.removeAll(english);
+                if (!missing.isEmpty() || !extra.isEmpty()) {
+                    problems.add(bundle + "_" + lang + ": missing " + missing + ", not in English " + extra);
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void valuesAreNonEmptyValidPatternsAndArabicIsArabic() {
+        List<String> problems = new ArrayList<>();
+        for (Messages m : Messages.loadAll(ZoneId.of("UTC")).values()) {
+            for (String key : new TreeSet<>(m.keys())) {
+                String value = m.t(key);
+                if (value.isBlank()) {
+                    problems.add(m.lang() + " " + key + " is empty");
+                    continue;
+                }
+                try {
+                    new MessageFormat(value);
+                } catch (IllegalArgumentException e) {
+                    problems.add(m.lang() + " " + key + " is not a valid pattern: " + e.getMessage());
+                }
+                if (m.rtl() && !ARABIC.matcher(value).find()) {
+                    problems.add("ar " + key + " has no Arabic text: " + value);
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void everyKeyUsedInTemplatesAndCodeExists() throws IOException {
+        Set<String> known = Messages.loadAll(ZoneId.of("UTC")).get("en").keys();
+        Set<String> missing = new TreeSet<>();
+        for (Path file : sources()) {
+            Matcher use = KEY_USE.matcher(Files.readString(file));
+            while (use.find()) {
+                List<String> keys = use.group(2) == null ? List.of(use.group(1))
+                        : DYNAMIC.getOrDefault(use.group(1), List.of()).stream().map(use.group(1)::concat).toList();
+                if (keys.isEmpty()) {
+                    missing.add(file.getFileName() + ": unknown key prefix " + use.group(1) + " (add it to DYNAMIC)");
+                }
+                keys.stream().filter(k -> !known.contains(k)).forEach(k -> missing.add(file.getFileName() + ": " + k));
+            }
+        }
+        assertEquals(Set.of(), missing);
+    }
+
+    private static List<Path> sources() throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (String root : List.of("src/main/jte", "src/main/java")) {
+            try (Stream<Path> walk = Files.walk(Path.of(root))) {
+                walk.filter(f -> f.toString().endsWith(".jte") || f.toString().endsWith(".java")).forEach(files::add);
+            }
+        }
+        assertTrue(files.stream().anyMatch(f -> f.toString().endsWith("layout.jte")), "templates found");
+        return files;
+    }
+}
