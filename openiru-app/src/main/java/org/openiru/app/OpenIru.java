@@ -132,6 +132,9 @@ public final class OpenIru implements AutoCloseable {
 
     /** Starts the configured number of workers on the registered queues (none when configured to 0). */
     public void startWorkers() {
+        Housekeeping housekeeping = new Housekeeping(jobs, sessions);
+        workers.register(Housekeeping.QUEUE, housekeeping, Housekeeping.LEASE);
+        housekeeping.schedule();
         workers.start();
     }
 
