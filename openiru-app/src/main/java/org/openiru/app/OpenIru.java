@@ -23,6 +23,7 @@ import org.openiru.auth.OidcRoutes;
 import org.openiru.auth.PasswordHasher;
 import org.openiru.auth.Sessions;
 import org.openiru.auth.Users;
+import org.openiru.auth.UserRoutes;
 import org.openiru.platform.PlatformRoutes;
 import org.openiru.platform.Platforms;
 import org.openiru.store.Database;
@@ -122,6 +123,7 @@ public final class OpenIru implements AutoCloseable {
         authRoutes.register(routes);
         config.oidc().ifPresent(oidc -> new OidcRoutes(oidc, config.publicUrl(), db.jdbi(), users, units, authRoutes,
                 audit, pages).register(routes));
+        new UserRoutes(users, units, platforms, pages, auth).register(routes);
         new UnitRoutes(units, pages, auth).register(routes);
         new PlatformRoutes(platforms, pages, auth).register(routes);
         new AuditRoutes(audit, pages).register(routes);
