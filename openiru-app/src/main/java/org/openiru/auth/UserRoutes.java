@@ -13,7 +13,6 @@ import org.openiru.unit.Units;
 import org.openiru.web.ApiException;
 import org.openiru.web.Pages;
 import org.openiru.web.Params;
-import org.openiru.web.RequestIds;
 import org.openiru.web.Routes;
 
 /**
@@ -49,13 +48,13 @@ public final class UserRoutes {
                 .get("/users", "List user accounts", ctx -> listPage(ctx, null, null), Role.ADMIN)
                 .post("/users", "Create a user from the form", this::createFromForm, Role.ADMIN)
                 .post("/users/{id}/active", "Activate or deactivate a user from the form", ctx -> {
-                    users.setActive(actor(ctx), Params.id(ctx), "true".equals(ctx.formParam("active")));
+                    users.setActive(auth.actor(ctx), Params.id(ctx), "true".equals(ctx.formParam("active")));
                     ctx.redirect("/users");
                 }, Role.ADMIN)
                 .get("/api/v1/users", "List user accounts", ctx -> ctx.json(users.list().stream()
                         .map(AuthRoutes::me).toList()), Role.ADMIN)
                 .post("/api/v1/users", "Create a user; the answer carries the password when one was made", ctx -> {
-                    Created c = create(actor(ctx), ctx.bodyAsClass(NewUserRequest.class));
+                    Created c = create(auth.actor(ctx), ctx.bodyAsClass(NewUserRequest.class));
                     Map<String, Object> m = new LinkedHashMap<>(AuthRoutes.me(c.user()));
                     if (c.generatedPassword() != null) {
                         m.put("password", c.generatedPassword());
@@ -63,7 +62,7 @@ public final class UserRoutes {
                     ctx.status(201).json(m);
                 }, Role.ADMIN)
                 .put("/api/v1/users/{id}/active", "Activate or deactivate a user", ctx -> ctx.json(AuthRoutes.me(
-                        users.setActive(actor(ctx), Params.id(ctx),
+                        users.setActive(auth.actor(ctx), Params.id(ctx),
                                 ctx.bodyAsClass(ActiveRequest.class).active()))), Role.ADMIN);
     }
 
@@ -97,7 +96,7 @@ public final class UserRoutes {
                 ctx.formParam("email"), ctx.formParam("unit"), ctx.formParams("roles"), ctx.formParam("platform"),
                 ctx.formParam("language"), null);
         try {
-            Created c = create(actor(ctx), req);
+            Created c = create(auth.actor(ctx), req);
             listPage(ctx, c, null);
         } catch (ApiException e) {
             ctx.status(e.status());
@@ -116,9 +115,6 @@ public final class UserRoutes {
         pages.render(ctx, "auth/users.jte", m);
     }
 
-    private Actor actor(Context ctx) {
-        return auth.require(ctx).actor(RequestIds.of(ctx));
-    }
 
     private static String blankIfNull(String s) {
         return s == null ? "" : s.strip();
