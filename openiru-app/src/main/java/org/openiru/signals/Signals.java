@@ -43,5 +43,6 @@ public final class Signals {
     public void register(Routes routes, Pages pages, Authenticator auth) {
         new SignalApiRoutes(this, auth).register(routes);
         new HmaRoutes(this, auth).register(routes);
+        new BankPages(this, pages, auth).register(routes);
     }
 }
