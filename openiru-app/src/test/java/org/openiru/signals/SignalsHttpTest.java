@@ -139,13 +139,43 @@ class SignalsHttpTest {
         assertThat(t.get(browser, "/static/media-guard.js").statusCode()).isEqualTo(200);
     }
 
-    private static byte[] multipart(String boundary, String f1, byte[] c1, String f2, byte[] c2) {
+    @Test
+    void supervisorsCreateBanksAddImagesAndImportFilesInTheBrowser() throws Exception {
+        HttpClient browser = TestApp.browserlessClient();
+        String csrf = t.login(browser, "pages-supervisor");
+        HttpResponse<String> created = t.send(browser, "POST", "/banks", "_csrf=" + csrf
+                + "&name=FORM_BANK&kind=negative&pdqThreshold=20&description=logos", "application/x-www-form-urlencoded");
+        assertThat(created.statusCode()).isEqualTo(302);
+        String bankPath = created.headers().firstValue("Location").orElseThrow();
+        String boundary = "----form";
+        HttpResponse<String> added = browser.send(HttpRequest.newBuilder(URI.create(t.url(bankPath + "/entries")))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, "_csrf", csrf.getBytes(
+                        StandardCharsets.UTF_8), "entity", "News agency".getBytes(StandardCharsets.UTF_8), "file",
+                        bridge))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(302);
+        assertThat(t.get(browser, bankPath).body()).contains("News agency").contains(">pdq<").contains(">md5<");
+
+        HttpResponse<String> imported = browser.send(HttpRequest.newBuilder(URI.create(t.url(bankPath + "/import")))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, "_csrf", csrf.getBytes(
+                        StandardCharsets.UTF_8), "format", "hma".getBytes(StandardCharsets.UTF_8), "file",
+                        ("md5 " + "c".repeat(32) + "\npdq nope\n").getBytes(StandardCharsets.UTF_8)))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(imported.statusCode()).isEqualTo(200);
+        assertThat(imported.body()).contains("data-testid=\"import-report\"").contains("file.jpg:2: pdq must be");
+    }
+
+    /** A multipart body of (field, content) pairs; contents become files named after their field. */
+    private static byte[] multipart(String boundary, Object... fieldsAndContents) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        for (Object[] part : new Object[][] {{f1, c1}, {f2, c2}}) {
-            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part[0]
-                    + "\"; filename=\"" + part[0] + ".jpg\"\r\nContent-Type: image/jpeg\r\n\r\n")
-                    .getBytes(StandardCharsets.UTF_8));
-            out.writeBytes((byte[]) part[1]);
+        for (int i = 0; i < fieldsAndContents.length; i += 2) {
+            String field = (String) fieldsAndContents[i];
+            String file = field.equals("a") || field.equals("b") || field.equals("file") ? "; filename=\"" + field
+                    + ".jpg\"\r\nContent-Type: image/jpeg" : "";
+            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"" + file
+                    + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.writeBytes((byte[]) fieldsAndContents[i + 1]);
             out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
         }
         out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
