@@ -25,6 +25,15 @@ final class BadMedia {
         return out.toByteArray();
     }
 
+    /** The image's headers kept, its compressed data overwritten with a fixed pattern. */
+    static byte[] corrupted(byte[] image) {
+        byte[] copy = image.clone();
+        for (int i = copy.length / 4; i < copy.length - 2; i++) {
+            copy[i] = (byte) (i * 31);
+        }
+        return copy;
+    }
+
     static byte[] truncated(byte[] image) {
         return Arrays.copyOf(image, image.length / 3);
     }

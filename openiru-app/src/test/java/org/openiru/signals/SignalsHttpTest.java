@@ -64,6 +64,8 @@ class SignalsHttpTest {
                 "empty.jpg: empty file (0 bytes)");
         assertError(analyst.upload("/api/v1/hash", "file", "cut.jpg", BadMedia.truncated(bridge)), 400, "bad_media",
                 "cut.jpg: corrupt");
+        assertError(analyst.upload("/api/v1/hash", "file", "bad.jpg", BadMedia.corrupted(bridge)), 400, "bad_media",
+                "bad.jpg: corrupt");
         assertError(analyst.upload("/api/v1/hash", "file", "notes.txt", "just text".getBytes(StandardCharsets.UTF_8)),
                 400, "bad_media", "notes.txt: not an image in a supported format");
         assertError(analyst.upload("/api/v1/hash", "file", "bomb.png", BadMedia.pngBomb(50_000)), 413,
