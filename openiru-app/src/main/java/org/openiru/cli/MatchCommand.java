@@ -17,7 +17,8 @@ import picocli.CommandLine.Parameters;
 
 /** Matches a hash or an image file against the banks of the configured database. */
 @Command(name = "match", mixinStandardHelpOptions = true,
-        description = "Match a hash (64 hex digits: PDQ unless --type; 32: MD5) or an image file against the banks.")
+        description = "Match a hash (64 hex digits: PDQ unless --type; 32: MD5) or an image file against the banks; "
+                + "one JSON object per match; exit code 1 when nothing matched.")
 class MatchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "HASH|FILE")
     String what;

@@ -13,10 +13,6 @@ public record BankInput(String name, String description, String kind, Integer pd
     private static final List<String> KINDS = List.of(Bank.KNOWN, Bank.NEGATIVE);
     private static final List<String> PROVENANCES = List.of("local", "imported", "unit");
 
-    public static BankInput named(String name) {
-        return new BankInput(name, null, null, null, null, null, null);
-    }
-
     public BankInput check() {
         String n = name == null ? "" : name.strip();
         if (!NAME.matcher(n).matches()) {
