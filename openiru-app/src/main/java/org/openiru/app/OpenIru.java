@@ -26,6 +26,7 @@ import org.openiru.auth.Users;
 import org.openiru.auth.UserRoutes;
 import org.openiru.platform.PlatformRoutes;
 import org.openiru.platform.Platforms;
+import org.openiru.signals.Signals;
 import org.openiru.store.Database;
 import org.openiru.store.DatabaseServer;
 import org.openiru.store.EmbeddedPostgresServer;
@@ -60,6 +61,8 @@ public final class OpenIru implements AutoCloseable {
     public final JobQueue jobs;
     /** The pipeline steps register their handlers here, before {@link #startWorkers()}. */
     public final WorkerPool workers;
+    /** Hash banks, matching and retro-hunts. */
+    public final Signals signals;
     private final QueueAdmin queueAdmin;
     private final DatabaseServer server;
     private WebServer web;
@@ -77,6 +80,7 @@ public final class OpenIru implements AutoCloseable {
         this.jobs = new PgJobQueue(db.jdbi(), Backoff.DEFAULT, PgJobQueue.DEFAULT_MAX_ATTEMPTS);
         this.workers = new WorkerPool(jobs, config.workerThreads(), Duration.ofSeconds(30));
         this.queueAdmin = new QueueAdmin(db.jdbi(), audit);
+        this.signals = new Signals(db.jdbi(), audit, jobs, workers);
     }
 
     /** Connects to the configured database (starting or joining the embedded one) and migrates it. */
@@ -128,6 +132,7 @@ public final class OpenIru implements AutoCloseable {
         new PlatformRoutes(platforms, pages, auth).register(routes);
         new AuditRoutes(audit, pages).register(routes);
         new QueueRoutes(queueAdmin, pages, auth).register(routes);
+        signals.register(routes, pages, auth);
         web = new WebServer(config.host(), config.port(), routes, auth, pages, metrics).start();
         return web;
     }
