@@ -1,31 +1,32 @@
 package org.openiru.hashing.index;
 
+import java.util.Arrays;
 import java.util.function.IntConsumer;
 
 /**
  * Entries (four hash words and an id) in primitive arrays, addressed by an int entry number.
  *
  * <p>Storage grows in pages of {@value #PAGE_SIZE} entries, so growing never copies what is
- * already stored (at 10M entries a copy would briefly need twice the 400 MB). The four words of an
- * entry are adjacent, so checking a candidate costs one cache miss.
+ * already stored (at 10M entries a copy would briefly need twice the 400 MB). Pages are kept under
+ * 512 KB: larger arrays are "humongous" in G1 with a 2 GB heap and fill whole 1 MB regions, which
+ * wasted 230 MB at 10M entries with 2 MB pages. The four words of an entry are adjacent, so checking
+ * a candidate costs one cache miss.
  *
- * <p>Entry numbers are handed out in order and never reused: a removed entry only loses its live
- * bit. That lets {@link MultiIndexHashIndex} describe what a slot table holds by one number (every
- * entry below it that was live when the table was built), and lets a merge thread read entries
- * below a high-water mark it saw under the lock while writers append: the page directories are
- * allocated at full size once, so a page never moves. Otherwise not synchronised: the indexes guard
- * the store with their lock.
+ * <p>Entry numbers are handed out in order and never reused, and an entry's words never change: a
+ * removed entry only loses its live bit. That lets {@link MultiIndexHashIndex} describe what a slot
+ * table holds by one number (every entry below it that was live when the table was built), and lets
+ * a merge thread read entries below a high-water mark through {@link #wordPages} taken under the
+ * lock while writers append. Otherwise not synchronised: the indexes guard the store with their lock.
  */
 final class EntryStore {
 
-    static final int PAGE_BITS = 16;
+    static final int PAGE_BITS = 13;
     static final int PAGE_SIZE = 1 << PAGE_BITS;
     private static final int PAGE_MASK = PAGE_SIZE - 1;
-    private static final int MAX_PAGES = 1 << (31 - PAGE_BITS);
 
-    private final long[][] wordPages = new long[MAX_PAGES][];
-    private final long[][] idPages = new long[MAX_PAGES][];
-    private final long[][] livePages = new long[MAX_PAGES][];
+    private long[][] wordPages = new long[0][];
+    private long[][] idPages = new long[0][];
+    private long[][] livePages = new long[0][];
     private int highWater;
     private int size;
 
@@ -35,9 +36,12 @@ final class EntryStore {
         }
         int e = highWater;
         int page = e >>> PAGE_BITS;
-        if (wordPages[page] == null) {
+        if (page == wordPages.length) {
+            wordPages = Arrays.copyOf(wordPages, page + 1);
             wordPages[page] = new long[PAGE_SIZE * 4];
+            idPages = Arrays.copyOf(idPages, page + 1);
             idPages[page] = new long[PAGE_SIZE];
+            livePages = Arrays.copyOf(livePages, page + 1);
             livePages[page] = new long[PAGE_SIZE / 64];
         }
         long[] words = wordPages[page];
@@ -93,8 +97,21 @@ final class EntryStore {
         return wordPages[e >>> PAGE_BITS][(e & PAGE_MASK) * 4 + i];
     }
 
-    int slotValue(int e, int slot) {
+    /**
+     * The page directory as it is now. It stays valid for every entry below the current high-water
+     * mark: growing replaces the directory, not the pages, and stored words never change.
+     */
+    long[][] wordPages() {
+        return wordPages;
+    }
+
+    /** The value in slot {@code slot} of entry {@code e}, given a {@link #wordPages} directory. */
+    static int slotValue(long[][] wordPages, int e, int slot) {
         return Slots.value(wordPages[e >>> PAGE_BITS], (e & PAGE_MASK) * 4, slot);
+    }
+
+    int slotValue(int e, int slot) {
+        return slotValue(wordPages, e, slot);
     }
 
     int distance(int e, long[] q) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 import org.openiru.hashing.Hash256;
 
 /**
@@ -59,17 +60,18 @@ abstract class LockedIndex implements HashIndex {
     public final List<Match> query(Hash256 query, int maxDistance) {
         HashIndex.checkDistance(maxDistance);
         long[] q = words(query);
-        List<Match> out = new ArrayList<>();
-        readLocked(() -> search(q, maxDistance, e -> out.add(new Match(store.id(e), store.distance(e, q)))));
+        List<Match> out = readLocked(() -> {
+            List<Match> found = new ArrayList<>();
+            search(q, maxDistance, e -> found.add(new Match(store.id(e), store.distance(e, q))));
+            return found;
+        });
         out.sort(Match.ORDER);
         return out;
     }
 
     @Override
     public final int size() {
-        int[] size = new int[1];
-        readLocked(() -> size[0] = store.size());
-        return size[0];
+        return readLocked(store::size);
     }
 
     private static long[] words(Hash256 hash) {
@@ -85,10 +87,10 @@ abstract class LockedIndex implements HashIndex {
         }
     }
 
-    final void readLocked(Runnable action) {
+    final <T> T readLocked(Supplier<T> action) {
         lock.readLock().lock();
         try {
-            action.run();
+            return action.get();
         } finally {
             lock.readLock().unlock();
         }

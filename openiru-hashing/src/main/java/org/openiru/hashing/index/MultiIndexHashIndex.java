@@ -63,9 +63,10 @@ public final class MultiIndexHashIndex extends LockedIndex {
         this.deltaLimit = deltaLimit;
         int cover = store.highWater();
         long[] live = store.liveBits(cover);
+        long[][] pages = store.wordPages();
         // Slots are independent: build them on all cores.
         IntStream.range(0, Slots.COUNT).parallel()
-                .forEach(s -> tables[s] = SlotTable.build(store, s, cover, live));
+                .forEach(s -> tables[s] = SlotTable.build(pages, s, cover, live));
     }
 
     /** Bulk loading: one pass per slot over all entries, with no delta to merge afterwards. */
@@ -251,13 +252,12 @@ public final class MultiIndexHashIndex extends LockedIndex {
 
     /** Rebuilds one table outside the lock and swaps it in; tests use it to stop between slots. */
     void rebuild(int slot) {
-        int[] cover = new int[1];
-        long[][] live = new long[1][];
-        readLocked(() -> {
-            cover[0] = store.highWater();
-            live[0] = store.liveBits(cover[0]);
-        });
-        SlotTable table = SlotTable.build(store, slot, cover[0], live[0]);
+        Snapshot now = readLocked(() -> new Snapshot(
+                store.highWater(), store.liveBits(store.highWater()), store.wordPages()));
+        SlotTable table = SlotTable.build(now.pages(), slot, now.cover(), now.live());
         writeLocked(() -> tables[slot] = table);
     }
+
+    /** What a merge may read outside the lock. */
+    private record Snapshot(int cover, long[] live, long[][] pages) {}
 }

@@ -31,9 +31,10 @@ final class SlotTable {
     /**
      * Buckets the entries below {@code cover} whose bit is set in {@code live} (a copy, so that the
      * counting and the filling pass agree while writers remove). Reads only entries below
-     * {@code cover}, so it may run outside the index's lock.
+     * {@code cover} through {@code wordPages} ({@link EntryStore#wordPages}), so it may run outside
+     * the index's lock.
      */
-    static SlotTable build(EntryStore store, int slot, int cover, long[] live) {
+    static SlotTable build(long[][] wordPages, int slot, int cover, long[] live) {
         int n = 0;
         for (long word : live) {
             n += Long.bitCount(word);
@@ -43,7 +44,7 @@ final class SlotTable {
         int[] offsets = new int[mask + 2];
         for (int e = 0; e < cover; e++) {
             if (isSet(live, e)) {
-                offsets[(store.slotValue(e, slot) & mask) + 1]++;
+                offsets[(EntryStore.slotValue(wordPages, e, slot) & mask) + 1]++;
             }
         }
         for (int k = 1; k < offsets.length; k++) {
@@ -54,7 +55,7 @@ final class SlotTable {
         int[] entries = new int[n];
         for (int e = 0; e < cover; e++) {
             if (isSet(live, e)) {
-                entries[offsets[store.slotValue(e, slot) & mask]++] = e;
+                entries[offsets[EntryStore.slotValue(wordPages, e, slot) & mask]++] = e;
             }
         }
         System.arraycopy(offsets, 0, offsets, 1, offsets.length - 1);
