@@ -139,11 +139,9 @@ public final class MultiIndexHashIndex extends LockedIndex {
         int[] radii = Slots.radii(maxDistance);
         int[] values = new int[Slots.COUNT];
         int[] covers = new int[Slots.COUNT];
-        int delta = Integer.MAX_VALUE;
         for (int s = 0; s < Slots.COUNT; s++) {
             values[s] = Slots.value(q, 0, s);
             covers[s] = tables[s].cover;
-            delta = Math.min(delta, covers[s]);
         }
         for (int s = 0; s < Slots.COUNT; s++) {
             if (radii[s] < 0) {
@@ -157,7 +155,7 @@ public final class MultiIndexHashIndex extends LockedIndex {
                 }
             }
         }
-        store.scan(q, maxDistance, delta, e -> {
+        store.scan(q, maxDistance, lowestCover(), e -> {
             if (!heldWithinBefore(e, Slots.COUNT, values, radii, covers)) {
                 found.accept(e);
             }
