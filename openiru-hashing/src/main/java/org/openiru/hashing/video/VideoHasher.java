@@ -81,15 +81,15 @@ public final class VideoHasher {
         } catch (IOException e) {
             throw new HashingException(name, "cannot read file: " + e, e);
         }
+        VideoHeader header = VideoHeader.read(file, name);
+        checkSize(header.width(), header.height(), name);
+        checkLength(header.seconds(), name);
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
             configure(grabber);
-            try {
-                grabber.start();
-            } catch (FrameGrabber.Exception e) {
-                throw new HashingException(name, "not a video FFmpeg can open: " + e.getMessage(), e);
-            }
-            double frameRate = checkHeader(grabber, name);
-            return frames(grabber, frameRate, name);
+            grabber.start();
+            // Headers of raw streams may not give the size; the decoder knows it now.
+            checkSize(grabber.getImageWidth(), grabber.getImageHeight(), name);
+            return frames(grabber, frameRate(grabber, name), name);
         } catch (FrameGrabber.Exception e) {
             throw new HashingException(name, "FFmpeg cannot decode it: " + e.getMessage(), e);
         }
@@ -104,27 +104,24 @@ public final class VideoHasher {
         if (options.scaleHeight() > 0) {
             grabber.setImageHeight(options.scaleHeight());
         }
-        // Makes the decoder itself refuse larger frames, whatever the container header says.
+        // A backstop for headers that do not declare the size: the decoder refuses larger frames.
         grabber.setVideoOption("max_pixels", Long.toString(Math.min(options.maxPixels(), Integer.MAX_VALUE)));
-        // Audio is never hashed; not decoding it saves time.
-        grabber.setAudioStream(-1);
     }
 
-    /** Refuses what the header already shows to be out of bounds; returns the frame rate. */
-    private double checkHeader(FFmpegFrameGrabber grabber, String name) throws HashingException {
-        int width = grabber.getImageWidth();
-        int height = grabber.getImageHeight();
-        if (width <= 0 || height <= 0) {
-            throw new HashingException(name, "no video stream");
-        }
+    private void checkSize(int width, int height, String name) throws ImageRejectedException {
         if ((long) width * height > options.maxPixels()) {
             throw new ImageRejectedException(name, "frames are " + width + "x" + height + ", more than the limit of "
                     + options.maxPixels() + " pixels");
         }
-        double seconds = grabber.getLengthInTime() / 1e6;
+    }
+
+    private void checkLength(double seconds, String name) throws ImageRejectedException {
         if (seconds > options.maxSeconds()) {
             throw new ImageRejectedException(name, tooLong(seconds));
         }
+    }
+
+    private static double frameRate(FFmpegFrameGrabber grabber, String name) throws HashingException {
         double frameRate = grabber.getVideoFrameRate();
         if (!(frameRate > 0) || Double.isInfinite(frameRate)) {
             throw new HashingException(name, "no usable frame rate (" + frameRate + ")");

@@ -18,6 +18,8 @@ import org.junit.jupiter.params.provider.FieldSource;
 class VpdqConformanceTest {
 
     static final List<String> VIDEOS = VideoData.VIDEOS;
+    /** One video per family is enough for the scaled path; decoding dominates the test time. */
+    static final List<String> SCALED = List.of("chair-19-sd-bar", "doorknob-hd-no-bar", "pattern-sd-grey-bar");
 
     @ParameterizedTest
     @FieldSource("VIDEOS")
@@ -26,11 +28,8 @@ class VpdqConformanceTest {
     }
 
     @ParameterizedTest
-    @FieldSource("VIDEOS")
+    @FieldSource("SCALED")
     void framesScaledTo128x128AreCloseToTheReference(String name) throws Exception {
-        if (name.equals("test-padded-dimensions")) {
-            return; // the reference set has no 128x128 variant of this one
-        }
         List<VpdqFrame> ours = new VideoHasher(VideoHashOptions.defaults().everyFrame().scaledTo(128, 128))
                 .hash(VideoData.video(name));
         compare(name + "-128x128", ours, VideoData.reference(name + "-128x128"));
