@@ -104,6 +104,9 @@ public final class VideoHasher {
         if (options.scaleHeight() > 0) {
             grabber.setImageHeight(options.scaleHeight());
         }
+        // One decoding thread: a server hashes many videos at once, one hasher per thread, so extra
+        // decoder threads would only compete for the same cores and add frame buffers.
+        grabber.setVideoOption("threads", "1");
         // A backstop for headers that do not declare the size: the decoder refuses larger frames.
         grabber.setVideoOption("max_pixels", Long.toString(Math.min(options.maxPixels(), Integer.MAX_VALUE)));
     }
