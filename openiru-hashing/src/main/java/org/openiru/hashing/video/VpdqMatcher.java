@@ -44,8 +44,8 @@ public final class VpdqMatcher {
     }
 
     public VpdqMatch match(List<VpdqFrame> query, List<VpdqFrame> target) {
-        List<Hash256> q = uniqueHashes(query, minQuality);
-        List<Hash256> t = uniqueHashes(target, minQuality);
+        List<Hash256> q = hashes(uniqueFrames(query, minQuality));
+        List<Hash256> t = hashes(uniqueFrames(target, minQuality));
         if (q.isEmpty() || t.isEmpty()) {
             // Nothing hashable on one side: no evidence either way, so no match (as Meta's C++ does).
             return new VpdqMatch(0, 0, false);
@@ -55,16 +55,24 @@ public final class VpdqMatcher {
         return new VpdqMatch(qShare, tShare, qShare >= queryPercent && tShare >= targetPercent);
     }
 
-    /** The hashes of frames of at least {@code minQuality}, each distinct hash once, in frame order. */
-    public static List<Hash256> uniqueHashes(List<VpdqFrame> frames, int minQuality) {
+    /**
+     * What is worth storing and comparing of a video: frames of at least {@code minQuality}, and of
+     * frames with equal hashes only the first (anywhere in the video, not only consecutive ones; no
+     * near-duplicates are collapsed, as Meta's vpdq does not either). Frame order is kept.
+     */
+    public static List<VpdqFrame> uniqueFrames(List<VpdqFrame> frames, int minQuality) {
         Set<Hash256> seen = new HashSet<>();
-        List<Hash256> unique = new ArrayList<>();
+        List<VpdqFrame> unique = new ArrayList<>();
         for (VpdqFrame f : frames) {
             if (f.quality() >= minQuality && seen.add(f.hash())) {
-                unique.add(f.hash());
+                unique.add(f);
             }
         }
         return unique;
+    }
+
+    private static List<Hash256> hashes(List<VpdqFrame> frames) {
+        return frames.stream().map(VpdqFrame::hash).toList();
     }
 
     private double percentFound(List<Hash256> needles, List<Hash256> haystack) {

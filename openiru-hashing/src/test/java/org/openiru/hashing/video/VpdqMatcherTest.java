@@ -76,7 +76,7 @@ class VpdqMatcherTest {
         List<VpdqFrame> query = List.of(frame(0, 100, a), frame(1, 100, a), frame(2, 10, b));
         List<VpdqFrame> target = List.of(frame(0, 90, a), frame(1, 90, b));
 
-        assertThat(VpdqMatcher.uniqueHashes(query, 50)).containsExactly(a);
+        assertThat(VpdqMatcher.uniqueFrames(query, 50)).containsExactly(query.get(0));
         assertThat(matcher.match(query, target)).isEqualTo(new VpdqMatch(100, 50, true));
         assertThat(new VpdqMatcher(31, 50, 80, 60).match(query, target).matched()).isFalse();
     }
