@@ -44,10 +44,6 @@ public final class VideoHasher {
         this.options = options;
     }
 
-    public VideoHashOptions options() {
-        return options;
-    }
-
     /** The sampled frames in frame order, of every quality (filtering is the matcher's job). */
     public List<VpdqFrame> hash(Path file) throws HashingException {
         return hash(file, file.toString());
