@@ -14,7 +14,9 @@ import org.openiru.text.analysis.Token;
  *   <li>reported: a news marker in the same sentence or within {@value #NEWS_WINDOW} words
  *       ("… Amaq, the group's outlet, reported", "according to Reuters").</li>
  * </ul>
- * The first rule that applies wins, in that order. Distance-side hits themselves are always asserted.
+ * The first rule that applies wins, in that order. Distance-side hits themselves are always asserted,
+ * except that one overlapping a propaganda-side hit is dropped: it is part of that term ("news agency" in
+ * "Amaq News Agency", "official" in "official statement of"), not language about it.
  */
 public final class ContextRules {
 
@@ -25,7 +27,8 @@ public final class ContextRules {
     private ContextRules() {
     }
 
-    public static List<ContextualHit> apply(List<Hit> hits, List<Token> tokens) {
+    public static List<ContextualHit> apply(List<Hit> allHits, List<Token> tokens) {
+        List<Hit> hits = withoutMarkersInsideTerms(allHits);
         List<ContextualHit> out = new ArrayList<>(hits.size());
         for (Hit h : hits) {
             if (h.termClass().side() == TermClass.Side.DISTANCE) {
@@ -54,13 +57,25 @@ public final class ContextRules {
         return out;
     }
 
+    private static List<Hit> withoutMarkersInsideTerms(List<Hit> hits) {
+        List<Hit> kept = new ArrayList<>(hits.size());
+        for (Hit h : hits) {
+            if (h.termClass().side() == TermClass.Side.PROPAGANDA || find(hits, null, p ->
+                    p.termClass().side() == TermClass.Side.PROPAGANDA
+                            && p.firstToken() < h.endToken() && h.firstToken() < p.endToken()) == null) {
+                kept.add(h);
+            }
+        }
+        return kept;
+    }
+
     private static boolean sameSentence(List<Token> tokens, Hit d, int sentence) {
         return tokens.get(d.firstToken()).sentence() == sentence;
     }
 
     private static Hit find(List<Hit> hits, TermClass termClass, Predicate<Hit> where) {
         for (Hit d : hits) {
-            if (d.termClass() == termClass && where.test(d)) {
+            if ((termClass == null || d.termClass() == termClass) && where.test(d)) {
                 return d;
             }
         }
