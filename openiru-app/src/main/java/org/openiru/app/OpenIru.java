@@ -23,6 +23,10 @@ import org.openiru.auth.OidcRoutes;
 import org.openiru.auth.PasswordHasher;
 import org.openiru.auth.Sessions;
 import org.openiru.auth.Users;
+import org.openiru.evidence.BlobStore;
+import org.openiru.ingest.Ingest;
+import org.openiru.ingest.Sources;
+import org.openiru.ingest.telegram.TelegramImporter;
 import org.openiru.platform.PlatformRoutes;
 import org.openiru.platform.Platforms;
 import org.openiru.store.Database;
@@ -55,6 +59,11 @@ public final class OpenIru implements AutoCloseable {
     public final Users users;
     public final Sessions sessions;
     public final ApiTokens tokens;
+    /** Evidence: content-addressed files under the data directory. */
+    public final BlobStore blobs;
+    /** Imports (sources) and the items they bring. */
+    public final Ingest ingest;
+    public final TelegramImporter telegram;
     /** The pipeline steps enqueue their work here. */
     public final JobQueue jobs;
     /** The pipeline steps register their handlers here, before {@link #startWorkers()}. */
@@ -73,6 +82,9 @@ public final class OpenIru implements AutoCloseable {
         this.users = new Users(db.jdbi(), audit, new PasswordHasher(config.argon2MemoryKib()));
         this.sessions = new Sessions(db.jdbi(), config.sessionTtl());
         this.tokens = new ApiTokens(db.jdbi(), audit);
+        this.blobs = new BlobStore(config.dataDir().resolve("blobs"), db.jdbi());
+        this.ingest = new Ingest(db.jdbi(), new Sources(db.jdbi(), audit));
+        this.telegram = new TelegramImporter(ingest, blobs, db.jdbi());
         this.jobs = new PgJobQueue(db.jdbi(), Backoff.DEFAULT, PgJobQueue.DEFAULT_MAX_ATTEMPTS);
         this.workers = new WorkerPool(jobs, config.workerThreads(), Duration.ofSeconds(30));
         this.queueAdmin = new QueueAdmin(db.jdbi(), audit);
