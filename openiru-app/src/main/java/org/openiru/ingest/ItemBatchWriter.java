@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
+import org.openiru.ingest.url.Outlink;
 
 /**
  * Writes a batch of items set-wise: the batch is streamed with COPY into temporary staging tables, then a
@@ -30,6 +31,9 @@ final class ItemBatchWriter {
             ) ON COMMIT DELETE ROWS;
             CREATE TEMP TABLE IF NOT EXISTS ingest_stage_media (
                 seq int, role text, original_name text, blob_sha256 text
+            ) ON COMMIT DELETE ROWS;
+            CREATE TEMP TABLE IF NOT EXISTS ingest_stage_outlinks (
+                seq int, url text, host text
             ) ON COMMIT DELETE ROWS""";
 
     /** Known actors stay as they are unless the source adds a handle or a new display name. */
@@ -93,6 +97,13 @@ final class ItemBatchWriter {
                 SET blob_sha256 = EXCLUDED.blob_sha256, missing = false
                 WHERE item_blobs.missing AND NOT EXCLUDED.missing""";
 
+    private static final String INSERT_OUTLINKS = """
+            INSERT INTO outlinks (item_id, url, host)
+            SELECT s.item_id, o.url, o.host
+            FROM ingest_stage_outlinks o JOIN ingest_stage_items s ON s.seq = o.seq
+            WHERE s.item_id IS NOT NULL
+            ON CONFLICT (item_id, url) DO NOTHING""";
+
     private static final String COUNT = """
             SELECT count(*) FILTER (WHERE outcome = 'new'), count(*) FILTER (WHERE outcome = 'updated'),
                 count(*) FILTER (WHERE outcome = 'duplicate'), count(*) FILTER (WHERE outcome IS NULL)
@@ -116,6 +127,8 @@ final class ItemBatchWriter {
         h.execute(ADVANCE_VERSIONS);
         copyMedia(h, batch);
         h.execute(INSERT_MEDIA);
+        copyOutlinks(h, batch);
+        h.execute(INSERT_OUTLINKS);
         return h.createQuery(COUNT).map((rs, ctx) -> new Result(
                 new BatchCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3)), rs.getLong(4))).one();
     }
@@ -157,6 +170,16 @@ final class ItemBatchWriter {
             for (int seq = 0; seq < batch.size(); seq++) {
                 for (MediaRef m : batch.get(seq).media()) {
                     rows.number(seq).text(m.role()).text(m.originalName()).text(m.blobSha256()).endRow();
+                }
+            }
+        });
+    }
+
+    private static void copyOutlinks(Handle h, List<IncomingItem> batch) throws SQLException, IOException {
+        copy(h, "COPY ingest_stage_outlinks FROM STDIN", rows -> {
+            for (int seq = 0; seq < batch.size(); seq++) {
+                for (Outlink o : batch.get(seq).outlinks()) {
+                    rows.number(seq).text(o.url()).text(o.host()).endRow();
                 }
             }
         });
