@@ -28,6 +28,7 @@ import org.openiru.ingest.Ingest;
 import org.openiru.ingest.Sources;
 import org.openiru.ingest.telegram.TelegramImporter;
 import org.openiru.ingest.tme.TmeCollector;
+import org.openiru.ingest.warc.WarcImporter;
 import org.openiru.platform.PlatformRoutes;
 import org.openiru.platform.Platforms;
 import org.openiru.store.Database;
@@ -66,6 +67,7 @@ public final class OpenIru implements AutoCloseable {
     public final Ingest ingest;
     public final TelegramImporter telegram;
     public final TmeCollector tme;
+    public final WarcImporter warc;
     /** The pipeline steps enqueue their work here. */
     public final JobQueue jobs;
     /** The pipeline steps register their handlers here, before {@link #startWorkers()}. */
@@ -88,6 +90,7 @@ public final class OpenIru implements AutoCloseable {
         this.ingest = new Ingest(db.jdbi(), new Sources(db.jdbi(), audit));
         this.telegram = new TelegramImporter(ingest, blobs, db.jdbi());
         this.tme = new TmeCollector(ingest, blobs, platforms);
+        this.warc = new WarcImporter(ingest, blobs, platforms);
         this.jobs = new PgJobQueue(db.jdbi(), Backoff.DEFAULT, PgJobQueue.DEFAULT_MAX_ATTEMPTS);
         this.workers = new WorkerPool(jobs, config.workerThreads(), Duration.ofSeconds(30));
         this.queueAdmin = new QueueAdmin(db.jdbi(), audit);

@@ -61,7 +61,7 @@ public final class SafePaths {
     }
 
     /** The name with control characters shown as {@code \\uXXXX}, so error messages stay one clean line. */
-    static String printable(String name) {
+    public static String printable(String name) {
         StringBuilder b = new StringBuilder("\"");
         name.codePoints().limit(300).forEach(c -> {
             if (c < 0x20 || c == 0x7F) {

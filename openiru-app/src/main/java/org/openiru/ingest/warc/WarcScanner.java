@@ -1,0 +1,135 @@
+package org.openiru.ingest.warc;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+import org.netpreserve.jwarc.WarcCompression;
+import org.netpreserve.jwarc.WarcReader;
+import org.netpreserve.jwarc.WarcRecord;
+
+/**
+ * Reads the records of one WARC file (gzipped per record, or not) and steps over damage. A record that cannot be
+ * parsed, or that declares more bytes than {@code maxRecordBytes}, is reported with its byte offset, and reading
+ * resumes at the next place where a record starts (a gzip member header, or a {@code WARC/1.x} line), so the good
+ * records after it are still read. The declared (decompressed) sizes of all records are summed against
+ * {@code maxTotalBytes}: a decompression bomb is refused by its header, before it is inflated, and a file that
+ * inflates without end is stopped.
+ */
+final class WarcScanner {
+    interface Handler {
+        void record(WarcRecord record, long offset) throws IOException;
+    }
+
+    interface Errors {
+        void at(long offset, String message);
+    }
+
+    /** Raised by handlers (and the scanner) for a record too large to read; the record is skipped unread. */
+    static final class RecordTooLarge extends IOException {
+        RecordTooLarge(String message) {
+            super(message);
+        }
+    }
+
+    private static final byte[] GZIP_MEMBER = {0x1f, (byte) 0x8b, 0x08};
+    private static final byte[][] WARC_LINES = {"WARC/1.0\r\n".getBytes(StandardCharsets.US_ASCII),
+            "WARC/1.1\r\n".getBytes(StandardCharsets.US_ASCII)};
+
+    private final Path file;
+    private final long maxRecordBytes;
+    private final long maxTotalBytes;
+    private long position;
+
+    WarcScanner(Path file, long maxRecordBytes, long maxTotalBytes) {
+        this.file = file;
+        this.maxRecordBytes = maxRecordBytes;
+        this.maxTotalBytes = maxTotalBytes;
+    }
+
+    /** Where the reader is in the (compressed) file, for progress. */
+    long position() {
+        return position;
+    }
+
+    /** Reads every record; returns the reason the reading stopped early, or empty when it reached the end. */
+    Optional<String> scan(Handler handler, Errors errors) throws IOException {
+        long total = 0;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+             WarcReader reader = new WarcReader(channel)) {
+            boolean gzip = reader.compression() == WarcCompression.GZIP;
+            while (true) {
+                long at = reader.position();
+                try {
+                    Optional<WarcRecord> next = reader.next();
+                    if (next.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    WarcRecord record = next.get();
+                    at = record.position();
+                    position = at;
+                    long declared = record.body().size();
+                    if (declared > maxRecordBytes) {
+                        throw new RecordTooLarge("the record declares " + declared + " bytes, more than the limit of "
+                                + maxRecordBytes + "; skipped without reading it");
+                    }
+                    total += declared;
+                    if (total > maxTotalBytes) {
+                        return Optional.of("the records add up to more than " + maxTotalBytes + " bytes "
+                                + "(decompressed); the rest of the file is not read");
+                    }
+                    handler.record(record, at);
+                } catch (IOException e) {
+                    errors.at(at, message(e));
+                    long resume = nextRecordStart(channel, at + 1, gzip);
+                    if (resume < 0) {
+                        return Optional.empty();
+                    }
+                    reader.position(resume);
+                }
+            }
+        }
+    }
+
+    private static String message(IOException e) {
+        return e instanceof RecordTooLarge ? e.getMessage() : "unreadable record (" + e.getMessage() + ")";
+    }
+
+    /** The offset of the next record start at or after {@code from}, or -1 at the end of the file. */
+    private static long nextRecordStart(FileChannel channel, long from, boolean gzip) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(1 << 16);
+        for (long at = from; at < channel.size(); ) {
+            buf.clear();
+            int n = channel.read(buf, at);
+            if (n <= 0) {
+                break;
+            }
+            byte[] b = buf.array();
+            int margin = Math.max(GZIP_MEMBER.length, WARC_LINES[0].length);
+            int limit = at + n >= channel.size() ? n : n - margin;
+            for (int i = 0; i < limit; i++) {
+                if (gzip ? matches(b, i, n, GZIP_MEMBER)
+                        : matches(b, i, n, WARC_LINES[0]) || matches(b, i, n, WARC_LINES[1])) {
+                    return at + i;
+                }
+            }
+            at += Math.max(1, limit);
+        }
+        return -1;
+    }
+
+    private static boolean matches(byte[] b, int at, int length, byte[] pattern) {
+        if (at + pattern.length > length) {
+            return false;
+        }
+        for (int i = 0; i < pattern.length; i++) {
+            if (b[at + i] != pattern[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
