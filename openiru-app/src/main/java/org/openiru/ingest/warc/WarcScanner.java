@@ -61,16 +61,18 @@ final class WarcScanner {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
              WarcReader reader = new WarcReader(channel)) {
             boolean gzip = reader.compression() == WarcCompression.GZIP;
+            // where the next record can start: the reader reads ahead, so its position is not that of a failure
+            long searchFrom = 0;
             while (true) {
-                long at = reader.position();
+                WarcRecord record = null;
                 try {
                     Optional<WarcRecord> next = reader.next();
                     if (next.isEmpty()) {
                         return Optional.empty();
                     }
-                    WarcRecord record = next.get();
-                    at = record.position();
-                    position = at;
+                    record = next.get();
+                    position = record.position();
+                    searchFrom = position + 1;
                     long declared = record.body().size();
                     if (declared > maxRecordBytes) {
                         throw new RecordTooLarge("the record declares " + declared + " bytes, more than the limit of "
@@ -81,14 +83,17 @@ final class WarcScanner {
                         return Optional.of("the records add up to more than " + maxTotalBytes + " bytes "
                                 + "(decompressed); the rest of the file is not read");
                     }
-                    handler.record(record, at);
+                    handler.record(record, position);
                 } catch (IOException e) {
-                    errors.at(at, message(e));
-                    long resume = nextRecordStart(channel, at + 1, gzip);
+                    // a record that failed while being parsed starts at the first record start after the last good one
+                    long at = record != null ? record.position() : nextRecordStart(channel, searchFrom, gzip);
+                    errors.at(at < 0 ? reader.position() : at, message(e));
+                    long resume = at < 0 ? -1 : nextRecordStart(channel, at + 1, gzip);
                     if (resume < 0) {
                         return Optional.empty();
                     }
                     reader.position(resume);
+                    searchFrom = resume;
                 }
             }
         }

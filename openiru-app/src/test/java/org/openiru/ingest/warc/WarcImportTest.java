@@ -117,13 +117,21 @@ class WarcImportTest {
     }
 
     static String text(String url) {
+        return textOf(app, url);
+    }
+
+    static List<String> outlinks(String url) {
+        return outlinksOf(app, url);
+    }
+
+    static String textOf(OpenIru app, String url) {
         return app.db.jdbi().withHandle(h -> h.createQuery("""
                         SELECT v.text FROM items i JOIN item_versions v ON v.item_id = i.id
                         AND v.version = i.current_version WHERE i.canonical_url = ?""")
                 .bind(0, url).mapTo(String.class).one());
     }
 
-    static List<String> outlinks(String url) {
+    static List<String> outlinksOf(OpenIru app, String url) {
         return app.db.jdbi().withHandle(h -> h.createQuery("""
                         SELECT o.url FROM outlinks o JOIN items i ON i.id = o.item_id WHERE i.canonical_url = ?""")
                 .bind(0, url).mapTo(String.class).list());
