@@ -26,6 +26,8 @@ import org.openiru.auth.Users;
 import org.openiru.evidence.BlobStore;
 import org.openiru.ingest.Ingest;
 import org.openiru.ingest.Sources;
+import org.openiru.ingest.data.ItemsApi;
+import org.openiru.ingest.data.ItemsFile;
 import org.openiru.ingest.telegram.TelegramImporter;
 import org.openiru.ingest.tme.TmeCollector;
 import org.openiru.ingest.warc.WarcImporter;
@@ -68,6 +70,8 @@ public final class OpenIru implements AutoCloseable {
     public final TelegramImporter telegram;
     public final TmeCollector tme;
     public final WarcImporter warc;
+    /** JSONL files of items and CSV lists of URLs. */
+    public final ItemsFile itemsFiles;
     /** The pipeline steps enqueue their work here. */
     public final JobQueue jobs;
     /** The pipeline steps register their handlers here, before {@link #startWorkers()}. */
@@ -91,6 +95,7 @@ public final class OpenIru implements AutoCloseable {
         this.telegram = new TelegramImporter(ingest, blobs, db.jdbi());
         this.tme = new TmeCollector(ingest, blobs, platforms);
         this.warc = new WarcImporter(ingest, blobs, platforms);
+        this.itemsFiles = new ItemsFile(ingest, blobs, platforms);
         this.jobs = new PgJobQueue(db.jdbi(), Backoff.DEFAULT, PgJobQueue.DEFAULT_MAX_ATTEMPTS);
         this.workers = new WorkerPool(jobs, config.workerThreads(), Duration.ofSeconds(30));
         this.queueAdmin = new QueueAdmin(db.jdbi(), audit);
@@ -142,6 +147,7 @@ public final class OpenIru implements AutoCloseable {
                 audit, pages).register(routes));
         new UnitRoutes(units, pages, auth).register(routes);
         new PlatformRoutes(platforms, pages, auth).register(routes);
+        new ItemsApi(ingest, blobs, platforms, auth).register(routes);
         new AuditRoutes(audit, pages).register(routes);
         new QueueRoutes(queueAdmin, pages, auth).register(routes);
         web = new WebServer(config.host(), config.port(), routes, auth, pages, metrics).start();
