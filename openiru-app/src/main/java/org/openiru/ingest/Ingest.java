@@ -6,7 +6,7 @@ import org.openiru.audit.Actor;
 /** Where every connector starts an import: makes the {@link Source} and the {@link IngestRun} that fills it. */
 public final class Ingest {
     /** Items per batch (one COPY and one transaction each): large enough to amortise, small enough to lose. */
-    public static final int BATCH_SIZE = 5000;
+    public static final int BATCH_SIZE = 2000;
     public final Sources sources;
     private final Jdbi jdbi;
 

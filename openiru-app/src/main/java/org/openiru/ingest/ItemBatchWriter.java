@@ -26,9 +26,11 @@ final class ItemBatchWriter {
             CREATE TEMP TABLE IF NOT EXISTS ingest_stage_items (
                 seq int, canonical_url text, platform_id bigint, external_container text, external_id text,
                 actor text, forwarded_from text, reply_to text, posted_at timestamptz, edited_at timestamptz,
-                text text, text_sha256 bytea, raw jsonb,
-                item_id bigint, current_version int, current_sha256 bytea, outcome text
+                text_sha256 bytea, item_id bigint, current_version int, current_sha256 bytea, outcome text
             ) ON COMMIT DELETE ROWS;
+            -- the bulky part apart, so that marking outcomes does not rewrite it; raw stays text until it is
+            -- stored, so that duplicates are never parsed as JSON
+            CREATE TEMP TABLE IF NOT EXISTS ingest_stage_texts (seq int, text text, raw text) ON COMMIT DELETE ROWS;
             CREATE TEMP TABLE IF NOT EXISTS ingest_stage_media (
                 seq int, role text, original_name text, blob_sha256 text
             ) ON COMMIT DELETE ROWS;
@@ -79,9 +81,10 @@ final class ItemBatchWriter {
 
     private static final String INSERT_VERSIONS = """
             INSERT INTO item_versions (item_id, version, text, text_sha256, edited_at, raw, source_id)
-            SELECT item_id, CASE WHEN outcome = 'new' THEN 1 ELSE current_version + 1 END, text, text_sha256,
-                edited_at, raw, :source
-            FROM ingest_stage_items WHERE outcome IN ('new', 'updated') ORDER BY seq""";
+            SELECT s.item_id, CASE WHEN s.outcome = 'new' THEN 1 ELSE s.current_version + 1 END, t.text,
+                s.text_sha256, s.edited_at, t.raw::jsonb, :source
+            FROM ingest_stage_items s JOIN ingest_stage_texts t ON t.seq = s.seq
+            WHERE s.outcome IN ('new', 'updated') ORDER BY s.seq""";
 
     private static final String ADVANCE_VERSIONS = """
             UPDATE items i SET current_version = s.current_version + 1
@@ -119,10 +122,12 @@ final class ItemBatchWriter {
         copyActors(h, batch);
         h.execute(UPSERT_ACTORS);
         copyItems(h, batch);
-        h.execute("ANALYZE ingest_stage_items");
         h.execute(FIND_EXISTING);
         h.execute(INSERT_NEW);
         h.execute(CLASSIFY_EXISTING);
+        // only what is stored sends its text and raw record: a re-import of duplicates never ships or parses them
+        copyTexts(h, batch, h.createQuery("SELECT seq FROM ingest_stage_items WHERE outcome IN ('new', 'updated') "
+                + "ORDER BY seq").mapTo(Integer.class).list());
         h.createUpdate(INSERT_VERSIONS).bind("source", sourceId).execute();
         h.execute(ADVANCE_VERSIONS);
         copyMedia(h, batch);
@@ -153,14 +158,24 @@ final class ItemBatchWriter {
     private static void copyItems(Handle h, List<IncomingItem> batch) throws SQLException, IOException {
         MessageDigest sha256 = sha256();
         copy(h, "COPY ingest_stage_items (seq, canonical_url, platform_id, external_container, external_id, actor, "
-                + "forwarded_from, reply_to, posted_at, edited_at, text, text_sha256, raw) FROM STDIN", rows -> {
+                + "forwarded_from, reply_to, posted_at, edited_at, text_sha256) FROM STDIN", rows -> {
             for (int seq = 0; seq < batch.size(); seq++) {
                 IncomingItem i = batch.get(seq);
-                rows.number(seq).text(i.canonicalUrl()).number(i.platformId()).text(i.container() == null ? null : i.container().externalId())
+                rows.number(seq).text(i.canonicalUrl()).number(i.platformId())
+                        .text(i.container() == null ? null : i.container().externalId())
                         .text(i.externalId()).text(i.actor() == null ? null : i.actor().externalId())
                         .text(i.forwardedFrom() == null ? null : i.forwardedFrom().externalId())
-                        .text(i.replyTo()).time(i.postedAt()).time(i.editedAt()).text(i.text())
-                        .bytes(sha256.digest(i.text().getBytes(StandardCharsets.UTF_8))).json(i.raw()).endRow();
+                        .text(i.replyTo()).time(i.postedAt()).time(i.editedAt())
+                        .bytes(sha256.digest(i.text().getBytes(StandardCharsets.UTF_8))).endRow();
+            }
+        });
+    }
+
+    private static void copyTexts(Handle h, List<IncomingItem> batch, List<Integer> stored)
+            throws SQLException, IOException {
+        copy(h, "COPY ingest_stage_texts FROM STDIN", rows -> {
+            for (int seq : stored) {
+                rows.number(seq).text(batch.get(seq).text()).json(batch.get(seq).raw()).endRow();
             }
         });
     }

@@ -1,6 +1,10 @@
 -- What was collected (items), from where (sources), by whom (actors), with the links it carries (outlinks).
 -- Items are keyed by canonical URL; a changed text at the same URL becomes a new version, the same text
 -- again changes nothing (see docs/ingest.md).
+--
+-- The bulk tables (items, item_versions, outlinks) carry no foreign keys: they are written only by
+-- ItemBatchWriter, which takes every id from rows it wrote or read in the same transaction, and the per-row
+-- checks cost about a quarter of the database time of an import (docs/benchmarks.md, "Ingest (issue 3)").
 
 CREATE TABLE sources (
     id              bigserial PRIMARY KEY,
@@ -37,13 +41,13 @@ CREATE UNIQUE INDEX actors_key ON actors (COALESCE(platform_id, 0), external_id)
 
 CREATE TABLE items (
     id                      bigserial PRIMARY KEY,
-    platform_id             bigint REFERENCES platforms (id),
+    platform_id             bigint,
     canonical_url           text NOT NULL UNIQUE,
     -- where the item sits on its platform: e.g. the chat's id and the message id within it
     external_container      text,
     external_id             text,
-    actor_id                bigint REFERENCES actors (id),
-    forwarded_from_actor_id bigint REFERENCES actors (id),
+    actor_id                bigint,
+    forwarded_from_actor_id bigint,
     reply_to                text,
     posted_at               timestamptz,
     collected_at            timestamptz NOT NULL DEFAULT now(),
@@ -55,20 +59,20 @@ CREATE INDEX items_actor ON items (actor_id, posted_at);
 CREATE INDEX items_posted ON items (posted_at);
 
 CREATE TABLE item_versions (
-    item_id      bigint NOT NULL REFERENCES items (id),
+    item_id      bigint NOT NULL,
     version      integer NOT NULL CHECK (version >= 1),
     text         text NOT NULL,
     text_sha256  bytea NOT NULL CHECK (length(text_sha256) = 32),
     edited_at    timestamptz,
     raw          jsonb NOT NULL,
-    source_id    bigint NOT NULL REFERENCES sources (id),
+    source_id    bigint NOT NULL,
     collected_at timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (item_id, version)
 );
 CREATE INDEX item_versions_source ON item_versions (source_id);
 
 CREATE TABLE outlinks (
-    item_id bigint NOT NULL REFERENCES items (id),
+    item_id bigint NOT NULL,
     url     text NOT NULL,
     host    text NOT NULL,
     PRIMARY KEY (item_id, url)
