@@ -20,7 +20,9 @@ import picocli.CommandLine.Parameters;
  * and ends with the summary line {@code new=N updated=N duplicate=N failed=N} and {@code source=<id>}.
  */
 @Command(name = "ingest", mixinStandardHelpOptions = true, description = "Import content into items.",
-        subcommands = {IngestCommand.Telegram.class})
+        subcommands = {IngestCommand.Telegram.class, IngestConnectorCommands.Tme.class,
+                IngestConnectorCommands.Warc.class, IngestConnectorCommands.Urls.class,
+                IngestConnectorCommands.Jsonl.class})
 class IngestCommand {
 
     @Command(name = "telegram", mixinStandardHelpOptions = true,
@@ -46,14 +48,25 @@ class IngestCommand {
 
         @Override
         public Integer call() throws IOException {
-            try (OpenIru app = OpenIru.open(OpenIruConfig.load())) {
-                TelegramImporter.Options options = new TelegramImporter.Options(sourceName, channelUsername,
-                        maxFileBytes, maxTextChars);
-                ProgressLine progress = new ProgressLine(System.err);
-                Source s = app.telegram.importExport(Actor.cli("ingest telegram"), path, options, progress::report);
-                progress.end();
-                return report(s);
-            }
+            TelegramImporter.Options options = new TelegramImporter.Options(sourceName, channelUsername,
+                    maxFileBytes, maxTextChars);
+            return run("ingest telegram", (app, who, progress) -> app.telegram.importExport(who, path, options,
+                    progress));
+        }
+    }
+
+    /** One import as a connector runs it, given the app, who runs it and where to report progress. */
+    interface Connector {
+        Source run(OpenIru app, Actor who, TelegramImporter.Progress progress) throws IOException;
+    }
+
+    /** Runs an import with the progress line and ends with {@link #report}. */
+    static int run(String command, Connector connector) throws IOException {
+        try (OpenIru app = OpenIru.open(OpenIruConfig.load())) {
+            ProgressLine progress = new ProgressLine(System.err);
+            Source s = connector.run(app, Actor.cli(command), progress::report);
+            progress.end();
+            return report(s);
         }
     }
 
