@@ -31,11 +31,9 @@ final class ItemBatchWriter {
             -- the bulky part apart, so that marking outcomes does not rewrite it; raw stays text until it is
             -- stored, so that duplicates are never parsed as JSON
             CREATE TEMP TABLE IF NOT EXISTS ingest_stage_texts (seq int, text text, raw text) ON COMMIT DELETE ROWS;
+            CREATE TEMP TABLE IF NOT EXISTS ingest_stage_outlinks (seq int, url text, host text) ON COMMIT DELETE ROWS;
             CREATE TEMP TABLE IF NOT EXISTS ingest_stage_media (
                 seq int, role text, original_name text, blob_sha256 text
-            ) ON COMMIT DELETE ROWS;
-            CREATE TEMP TABLE IF NOT EXISTS ingest_stage_outlinks (
-                seq int, url text, host text
             ) ON COMMIT DELETE ROWS""";
 
     /** Known actors stay as they are unless the source adds a handle or a new display name. */
@@ -86,6 +84,12 @@ final class ItemBatchWriter {
             FROM ingest_stage_items s JOIN ingest_stage_texts t ON t.seq = s.seq
             WHERE s.outcome IN ('new', 'updated') ORDER BY s.seq""";
 
+    /** A new version's links are added to what the item linked to before; none is ever removed. */
+    private static final String INSERT_OUTLINKS = """
+            INSERT INTO outlinks (item_id, url, host)
+            SELECT s.item_id, o.url, o.host FROM ingest_stage_outlinks o JOIN ingest_stage_items s ON s.seq = o.seq
+            ON CONFLICT DO NOTHING""";
+
     private static final String ADVANCE_VERSIONS = """
             UPDATE items i SET current_version = s.current_version + 1
             FROM ingest_stage_items s WHERE s.outcome = 'updated' AND i.id = s.item_id""";
@@ -99,13 +103,6 @@ final class ItemBatchWriter {
             ON CONFLICT (item_id, role, original_name) DO UPDATE
                 SET blob_sha256 = EXCLUDED.blob_sha256, missing = false
                 WHERE item_blobs.missing AND NOT EXCLUDED.missing""";
-
-    private static final String INSERT_OUTLINKS = """
-            INSERT INTO outlinks (item_id, url, host)
-            SELECT s.item_id, o.url, o.host
-            FROM ingest_stage_outlinks o JOIN ingest_stage_items s ON s.seq = o.seq
-            WHERE s.item_id IS NOT NULL
-            ON CONFLICT (item_id, url) DO NOTHING""";
 
     private static final String COUNT = """
             SELECT count(*) FILTER (WHERE outcome = 'new'), count(*) FILTER (WHERE outcome = 'updated'),
@@ -125,15 +122,16 @@ final class ItemBatchWriter {
         h.execute(FIND_EXISTING);
         h.execute(INSERT_NEW);
         h.execute(CLASSIFY_EXISTING);
-        // only what is stored sends its text and raw record: a re-import of duplicates never ships or parses them
-        copyTexts(h, batch, h.createQuery("SELECT seq FROM ingest_stage_items WHERE outcome IN ('new', 'updated') "
-                + "ORDER BY seq").mapTo(Integer.class).list());
+        // only what is stored sends its text, raw record and links: a re-import of duplicates never ships them
+        List<Integer> stored = h.createQuery("SELECT seq FROM ingest_stage_items WHERE outcome IN ('new', 'updated') "
+                + "ORDER BY seq").mapTo(Integer.class).list();
+        copyTexts(h, batch, stored);
         h.createUpdate(INSERT_VERSIONS).bind("source", sourceId).execute();
+        copyOutlinks(h, batch, stored);
+        h.execute(INSERT_OUTLINKS);
         h.execute(ADVANCE_VERSIONS);
         copyMedia(h, batch);
         h.execute(INSERT_MEDIA);
-        copyOutlinks(h, batch);
-        h.execute(INSERT_OUTLINKS);
         return h.createQuery(COUNT).map((rs, ctx) -> new Result(
                 new BatchCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3)), rs.getLong(4))).one();
     }
@@ -180,21 +178,22 @@ final class ItemBatchWriter {
         });
     }
 
-    private static void copyMedia(Handle h, List<IncomingItem> batch) throws SQLException, IOException {
-        copy(h, "COPY ingest_stage_media FROM STDIN", rows -> {
-            for (int seq = 0; seq < batch.size(); seq++) {
-                for (MediaRef m : batch.get(seq).media()) {
-                    rows.number(seq).text(m.role()).text(m.originalName()).text(m.blobSha256()).endRow();
+    private static void copyOutlinks(Handle h, List<IncomingItem> batch, List<Integer> stored)
+            throws SQLException, IOException {
+        copy(h, "COPY ingest_stage_outlinks FROM STDIN", rows -> {
+            for (int seq : stored) {
+                for (Outlink o : batch.get(seq).outlinks()) {
+                    rows.number(seq).text(o.url()).text(o.host()).endRow();
                 }
             }
         });
     }
 
-    private static void copyOutlinks(Handle h, List<IncomingItem> batch) throws SQLException, IOException {
-        copy(h, "COPY ingest_stage_outlinks FROM STDIN", rows -> {
+    private static void copyMedia(Handle h, List<IncomingItem> batch) throws SQLException, IOException {
+        copy(h, "COPY ingest_stage_media FROM STDIN", rows -> {
             for (int seq = 0; seq < batch.size(); seq++) {
-                for (Outlink o : batch.get(seq).outlinks()) {
-                    rows.number(seq).text(o.url()).text(o.host()).endRow();
+                for (MediaRef m : batch.get(seq).media()) {
+                    rows.number(seq).text(m.role()).text(m.originalName()).text(m.blobSha256()).endRow();
                 }
             }
         });

@@ -67,7 +67,7 @@ final class ItemJson {
         ActorRef actor = actor(o.get("actor"), platformId);
         return new IncomingItem(url, platformId, actor, null, actor, null, null, time(o), null,
                 RawRecords.withoutNul(nullToEmpty(string(o, "text", false))), RawRecords.withoutNul(o.deepCopy()),
-                media(o.get("media")), outlinks(o.get("outlinks")));
+                outlinks(o.get("outlinks")), media(o.get("media")));
     }
 
     private Long platform(ObjectNode o, String url) throws Invalid {

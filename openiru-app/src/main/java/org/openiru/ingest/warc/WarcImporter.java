@@ -179,8 +179,8 @@ public final class WarcImporter {
             Long platformId = resolver.forHost(host).map(Platform::id).orElse(null);
             ActorRef site = new ActorRef(platformId, "site:" + host, host, host, "site");
             return new IncomingItem(url, platformId, site, null, site, null, null, null, null,
-                    RawRecords.withoutNul(text), RawRecords.withoutNul(raw), media,
-                    page == null ? List.of() : page.outlinks());
+                    RawRecords.withoutNul(text), RawRecords.withoutNul(raw),
+                    page == null ? List.of() : page.outlinks(), media);
         }
 
         private ObjectNode raw(WarcResponse r, long offset) throws IOException {
