@@ -84,7 +84,7 @@ public final class OpenIru implements AutoCloseable {
         this.tokens = new ApiTokens(db.jdbi(), audit);
         this.blobs = new BlobStore(config.dataDir().resolve("blobs"), db.jdbi());
         this.ingest = new Ingest(db.jdbi(), new Sources(db.jdbi(), audit));
-        this.telegram = new TelegramImporter(ingest, blobs, db.jdbi());
+        this.telegram = new TelegramImporter(ingest, blobs, platforms);
         this.jobs = new PgJobQueue(db.jdbi(), Backoff.DEFAULT, PgJobQueue.DEFAULT_MAX_ATTEMPTS);
         this.workers = new WorkerPool(jobs, config.workerThreads(), Duration.ofSeconds(30));
         this.queueAdmin = new QueueAdmin(db.jdbi(), audit);

@@ -3,6 +3,7 @@ package org.openiru.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
+import org.openiru.ingest.url.Outlink;
 
 /**
  * One item as a source delivers it, before it is stored. {@code container} is where it was posted (the
@@ -12,5 +13,6 @@ import java.util.List;
  */
 public record IncomingItem(String canonicalUrl, Long platformId, ActorRef container, String externalId,
                            ActorRef actor, ActorRef forwardedFrom, String replyTo, Instant postedAt,
-                           Instant editedAt, String text, JsonNode raw, List<MediaRef> media) {
+                           Instant editedAt, String text, JsonNode raw, List<Outlink> outlinks,
+                           List<MediaRef> media) {
 }

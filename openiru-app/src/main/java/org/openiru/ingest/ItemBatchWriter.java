@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
+import org.openiru.ingest.url.Outlink;
 
 /**
  * Writes a batch of items set-wise: the batch is streamed with COPY into temporary staging tables, then a
@@ -30,6 +31,7 @@ final class ItemBatchWriter {
             -- the bulky part apart, so that marking outcomes does not rewrite it; raw stays text until it is
             -- stored, so that duplicates are never parsed as JSON
             CREATE TEMP TABLE IF NOT EXISTS ingest_stage_texts (seq int, text text, raw text) ON COMMIT DELETE ROWS;
+            CREATE TEMP TABLE IF NOT EXISTS ingest_stage_outlinks (seq int, url text, host text) ON COMMIT DELETE ROWS;
             CREATE TEMP TABLE IF NOT EXISTS ingest_stage_media (
                 seq int, role text, original_name text, blob_sha256 text
             ) ON COMMIT DELETE ROWS""";
@@ -82,6 +84,12 @@ final class ItemBatchWriter {
             FROM ingest_stage_items s JOIN ingest_stage_texts t ON t.seq = s.seq
             WHERE s.outcome IN ('new', 'updated') ORDER BY s.seq""";
 
+    /** A new version's links are added to what the item linked to before; none is ever removed. */
+    private static final String INSERT_OUTLINKS = """
+            INSERT INTO outlinks (item_id, url, host)
+            SELECT s.item_id, o.url, o.host FROM ingest_stage_outlinks o JOIN ingest_stage_items s ON s.seq = o.seq
+            ON CONFLICT DO NOTHING""";
+
     private static final String ADVANCE_VERSIONS = """
             UPDATE items i SET current_version = s.current_version + 1
             FROM ingest_stage_items s WHERE s.outcome = 'updated' AND i.id = s.item_id""";
@@ -114,10 +122,13 @@ final class ItemBatchWriter {
         h.execute(FIND_EXISTING);
         h.execute(INSERT_NEW);
         h.execute(CLASSIFY_EXISTING);
-        // only what is stored sends its text and raw record: a re-import of duplicates never ships or parses them
-        copyTexts(h, batch, h.createQuery("SELECT seq FROM ingest_stage_items WHERE outcome IN ('new', 'updated') "
-                + "ORDER BY seq").mapTo(Integer.class).list());
+        // only what is stored sends its text, raw record and links: a re-import of duplicates never ships them
+        List<Integer> stored = h.createQuery("SELECT seq FROM ingest_stage_items WHERE outcome IN ('new', 'updated') "
+                + "ORDER BY seq").mapTo(Integer.class).list();
+        copyTexts(h, batch, stored);
         h.createUpdate(INSERT_VERSIONS).bind("source", sourceId).execute();
+        copyOutlinks(h, batch, stored);
+        h.execute(INSERT_OUTLINKS);
         h.execute(ADVANCE_VERSIONS);
         copyMedia(h, batch);
         h.execute(INSERT_MEDIA);
@@ -163,6 +174,17 @@ final class ItemBatchWriter {
         copy(h, "COPY ingest_stage_texts FROM STDIN", rows -> {
             for (int seq : stored) {
                 rows.number(seq).text(batch.get(seq).text()).json(batch.get(seq).raw()).endRow();
+            }
+        });
+    }
+
+    private static void copyOutlinks(Handle h, List<IncomingItem> batch, List<Integer> stored)
+            throws SQLException, IOException {
+        copy(h, "COPY ingest_stage_outlinks FROM STDIN", rows -> {
+            for (int seq : stored) {
+                for (Outlink o : batch.get(seq).outlinks()) {
+                    rows.number(seq).text(o.url()).text(o.host()).endRow();
+                }
             }
         });
     }
