@@ -92,7 +92,7 @@ public final class OpenIru implements AutoCloseable {
         this.tokens = new ApiTokens(db.jdbi(), audit);
         this.blobs = new BlobStore(config.dataDir().resolve("blobs"), db.jdbi());
         this.ingest = new Ingest(db.jdbi(), new Sources(db.jdbi(), audit));
-        this.telegram = new TelegramImporter(ingest, blobs, db.jdbi());
+        this.telegram = new TelegramImporter(ingest, blobs, platforms);
         this.tme = new TmeCollector(ingest, blobs, platforms);
         this.warc = new WarcImporter(ingest, blobs, platforms);
         this.itemsFiles = new ItemsFile(ingest, blobs, platforms);

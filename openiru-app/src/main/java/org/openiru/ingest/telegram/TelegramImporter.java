@@ -7,13 +7,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.jdbi.v3.core.Jdbi;
 import org.openiru.audit.Actor;
 import org.openiru.evidence.BlobStore;
 import org.openiru.ingest.ImportError;
 import org.openiru.ingest.Ingest;
 import org.openiru.ingest.IngestRun;
 import org.openiru.ingest.Source;
+import org.openiru.ingest.url.PlatformResolver;
+import org.openiru.platform.Platform;
+import org.openiru.platform.Platforms;
 import org.openiru.web.ApiException;
 
 /**
@@ -54,12 +56,12 @@ public final class TelegramImporter {
 
     private final Ingest ingest;
     private final BlobStore blobs;
-    private final Jdbi jdbi;
+    private final Platforms platforms;
 
-    public TelegramImporter(Ingest ingest, BlobStore blobs, Jdbi jdbi) {
+    public TelegramImporter(Ingest ingest, BlobStore blobs, Platforms platforms) {
         this.ingest = ingest;
         this.blobs = blobs;
-        this.jdbi = jdbi;
+        this.platforms = platforms;
     }
 
     public Source importExport(Actor who, Path path, Options options, Progress progress) throws IOException {
@@ -99,8 +101,6 @@ public final class TelegramImporter {
 
     /** The platform whose domains include t.me; items stay without a platform when there is none. */
     private Long telegramPlatform() {
-        return jdbi.withHandle(h -> h.createQuery(
-                        "SELECT id FROM platforms WHERE 't.me' = ANY (domains) ORDER BY id LIMIT 1")
-                .mapTo(Long.class).findOne().orElse(null));
+        return new PlatformResolver(platforms.list()).forHost("t.me").map(Platform::id).orElse(null);
     }
 }

@@ -23,6 +23,7 @@ import org.openiru.ingest.IncomingItem;
 import org.openiru.ingest.IngestRun;
 import org.openiru.ingest.MediaRef;
 import org.openiru.ingest.RawRecords;
+import org.openiru.ingest.url.CanonicalUrl;
 
 /**
  * Turns the messages of one export into items: address, actors, text, dates, media (stored as blobs, or
@@ -68,13 +69,17 @@ final class TelegramMessages {
         run.add(new IncomingItem(address(chat, messageId), platformId, container, messageId,
                 author(chat, container, m), forwardedFrom(m), textOrNull(m.get("reply_to_message_id")),
                 time(m, "date"), time(m, "edited"), RawRecords.withoutNul(text.text()), RawRecords.withoutNul(m),
-                media(m, at)));
+                text.outlinks(), media(m, at)));
     }
 
-    /** The public t.me address when the chat's username is known, else a stable internal locator. */
+    /**
+     * The canonical t.me address when the chat's username is known (the same key the channel-page collector
+     * finds), else a stable internal locator, so that re-imports of private chats are idempotent too.
+     */
     private static String address(TelegramChat chat, String messageId) {
-        return chat.hasPublicAddress() ? "https://t.me/" + chat.username() + "/" + messageId
-                : "tg-private://" + chat.id() + "/" + messageId;
+        String locator = "tg-private://" + chat.id() + "/" + messageId;
+        return chat.hasPublicAddress()
+                ? CanonicalUrl.of("https://t.me/" + chat.username() + "/" + messageId).orElse(locator) : locator;
     }
 
     private ActorRef author(TelegramChat chat, ActorRef container, JsonNode m) {

@@ -2,7 +2,12 @@ package org.openiru.ingest.telegram;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.openiru.ingest.url.CanonicalUrl;
+import org.openiru.ingest.url.Outlink;
+import org.openiru.ingest.url.Outlinks;
 
 /**
  * A message's text as posted, and the links its entities carry. Telegram writes {@code text} either as a
@@ -11,6 +16,18 @@ import java.util.List;
  * ({@code href}): that address is not in the plain text, so it is taken from the entity.
  */
 record TelegramText(String text, List<String> entityLinks) {
+
+    /** The links of the text and of its entities, canonical, each once, in order of appearance. */
+    List<Outlink> outlinks() {
+        Map<String, Outlink> all = new LinkedHashMap<>();
+        for (Outlink o : Outlinks.fromText(text)) {
+            all.putIfAbsent(o.url(), o);
+        }
+        for (String link : entityLinks) {
+            CanonicalUrl.of(link).ifPresent(url -> all.putIfAbsent(url, new Outlink(url, CanonicalUrl.host(url))));
+        }
+        return List.copyOf(all.values());
+    }
 
     static TelegramText of(JsonNode message) {
         JsonNode text = message.path("text");

@@ -50,7 +50,7 @@ class TelegramImportTest {
         ObjectNode first = message(channel, 1, "");
         ArrayNode parts = first.putArray("text");
         parts.add("Report [synthetic] ").addObject().put("type", "text_link").put("text", "here")
-                .put("href", "https://files.example/report.pdf");
+                .put("href", "https://files.example.org/report.pdf?utm_source=x");
         parts.add(" #news ");
         parts.addObject().put("type", "link").put("text", "https://example.org/a");
         first.remove("text_entities");
@@ -65,7 +65,7 @@ class TelegramImportTest {
                 .put("action", "pin_message");
 
         Source s = app.telegram.importExport(WHO, write(export, channel),
-                TelegramImporter.Options.defaults().withChannelUsername("example_outlet"), TelegramImporter.Progress.NONE);
+                TelegramImporter.Options.defaults().withChannelUsername("Example_Outlet"), TelegramImporter.Progress.NONE);
 
         assertThat(s.summary()).isEqualTo("new=2 updated=0 duplicate=0 failed=0");
         assertThat(s.skippedCount()).isEqualTo(1);
@@ -78,7 +78,7 @@ class TelegramImportTest {
                 WHERE i.canonical_url = 'https://t.me/example_outlet/1'""");
         assertThat(item).containsEntry("platform_id", telegram).containsEntry("external_container", "channel1001")
                 .containsEntry("external_id", "1").containsEntry("actor", "[synthetic] Example Outlet")
-                .containsEntry("handle", "example_outlet").containsEntry("kind", "channel")
+                .containsEntry("handle", "Example_Outlet").containsEntry("kind", "channel")
                 .containsEntry("text", "Report [synthetic] here #news https://example.org/a")
                 .containsEntry("edited", true).containsEntry("posted", "2019-11-21 10:15:01+00");
         assertThat(row("""
@@ -95,6 +95,11 @@ class TelegramImportTest {
                 .containsEntry("reply_to", "1").containsEntry("fwd", "channel2002")
                 .containsEntry("fwd_name", "[synthetic] Other Outlet").containsEntry("role", "video")
                 .containsEntry("original_name", "clip.mp4").containsEntry("missing", true);
+        assertThat(strings("""
+                SELECT o.url || ' ' || o.host FROM outlinks o JOIN items i ON i.id = o.item_id
+                WHERE i.canonical_url = 'https://t.me/example_outlet/1' ORDER BY o.url"""))
+                .containsExactly("https://example.org/a example.org",
+                        "https://files.example.org/report.pdf files.example.org");
         assertThat(row("SELECT raw->>'photo' AS photo FROM item_versions v JOIN items i ON i.id = v.item_id "
                 + "WHERE i.canonical_url = 'https://t.me/example_outlet/1'")).containsEntry("photo", "photos/photo_1.jpg");
     }
@@ -148,6 +153,10 @@ class TelegramImportTest {
                 .containsEntry("fwd", "channel4001").containsEntry("handle", "outlet_a");
         assertThat(row("SELECT count(*) AS n FROM items WHERE canonical_url = 'https://t.me/outlet_a/10'"))
                 .containsEntry("n", 1L);
+    }
+
+    static List<String> strings(String sql) {
+        return app.db.jdbi().withHandle(h -> h.createQuery(sql).mapTo(String.class).list());
     }
 
     static Map<String, Object> row(String sql) {
