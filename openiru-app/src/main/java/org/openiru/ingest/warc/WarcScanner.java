@@ -13,11 +13,11 @@ import org.netpreserve.jwarc.WarcRecord;
 
 /**
  * Reads the records of one WARC file (gzipped per record, or not) and steps over damage. A record that cannot be
- * parsed, or that declares more bytes than {@code maxRecordBytes}, is reported with its byte offset, and reading
- * resumes at the next place where a record starts (a gzip member header, or a {@code WARC/1.x} line), so the good
- * records after it are still read. The declared (decompressed) sizes of all records are summed against
- * {@code maxTotalBytes}: a decompression bomb is refused by its header, before it is inflated, and a file that
- * inflates without end is stopped.
+ * parsed, or that is larger than {@code maxRecordBytes} (declared, or for gzip really inflated), is reported with
+ * its byte offset, and reading resumes at the next place where a record starts (a gzip member header, or a
+ * {@code WARC/1.x} line), so the good records after it are still read. The decompressed sizes of all records are
+ * summed against {@code maxTotalBytes}: a decompression bomb is refused once it inflates past the record limit,
+ * without keeping what it inflates to, and a file that inflates without end is stopped.
  */
 final class WarcScanner {
     interface Handler {
@@ -35,6 +35,8 @@ final class WarcScanner {
         }
     }
 
+    /** WARC and HTTP headers are a few hundred bytes; a member may inflate to this much more than its block. */
+    private static final long MAX_HEADER_BYTES = 1 << 20;
     private static final byte[] GZIP_MEMBER = {0x1f, (byte) 0x8b, 0x08};
     private static final byte[][] WARC_LINES = {"WARC/1.0\r\n".getBytes(StandardCharsets.US_ASCII),
             "WARC/1.1\r\n".getBytes(StandardCharsets.US_ASCII)};
@@ -43,6 +45,7 @@ final class WarcScanner {
     private final long maxRecordBytes;
     private final long maxTotalBytes;
     private long position;
+    private long total;
 
     WarcScanner(Path file, long maxRecordBytes, long maxTotalBytes) {
         this.file = file;
@@ -57,46 +60,92 @@ final class WarcScanner {
 
     /** Reads every record; returns the reason the reading stopped early, or empty when it reached the end. */
     Optional<String> scan(Handler handler, Errors errors) throws IOException {
-        long total = 0;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
              WarcReader reader = new WarcReader(channel)) {
-            boolean gzip = reader.compression() == WarcCompression.GZIP;
-            // where the next record can start: the reader reads ahead, so its position is not that of a failure
-            long searchFrom = 0;
-            while (true) {
-                WarcRecord record = null;
-                try {
-                    Optional<WarcRecord> next = reader.next();
-                    if (next.isEmpty()) {
-                        return Optional.empty();
-                    }
-                    record = next.get();
-                    position = record.position();
-                    searchFrom = position + 1;
-                    long declared = record.body().size();
-                    if (declared > maxRecordBytes) {
-                        throw new RecordTooLarge("the record declares " + declared + " bytes, more than the limit of "
-                                + maxRecordBytes + "; skipped without reading it");
-                    }
-                    total += declared;
-                    if (total > maxTotalBytes) {
-                        return Optional.of("the records add up to more than " + maxTotalBytes + " bytes "
-                                + "(decompressed); the rest of the file is not read");
-                    }
-                    handler.record(record, position);
-                } catch (IOException e) {
-                    // a record that failed while being parsed starts at the first record start after the last good one
-                    long at = record != null ? record.position() : nextRecordStart(channel, searchFrom, gzip);
-                    errors.at(at < 0 ? reader.position() : at, message(e));
-                    long resume = at < 0 ? -1 : nextRecordStart(channel, at + 1, gzip);
-                    if (resume < 0) {
-                        return Optional.empty();
-                    }
-                    reader.position(resume);
-                    searchFrom = resume;
+            return reader.compression() == WarcCompression.GZIP ? scanMembers(channel, reader, handler, errors)
+                    : scanPlain(channel, reader, handler, errors);
+        }
+    }
+
+    /**
+     * Gzipped: each member is measured by inflating it ({@link GzipMembers}) before jwarc reads it, and the reader
+     * is placed at the next member afterwards, so a record never inflates past the limit and junk after a record's
+     * declared end (an understated length) is never read as the next record.
+     */
+    private Optional<String> scanMembers(FileChannel channel, WarcReader reader, Handler handler, Errors errors)
+            throws IOException {
+        for (long at = 0; at >= 0 && at < channel.size(); ) {
+            position = at;
+            GzipMembers.Member member;
+            try {
+                member = GzipMembers.measure(channel, at, maxRecordBytes + MAX_HEADER_BYTES);
+                total += member.inflated();
+                if (total > maxTotalBytes) {
+                    return Optional.of(totalExceeded());
                 }
+                reader.position(at);
+                Optional<WarcRecord> record = reader.next();
+                if (record.isEmpty()) {
+                    throw new IOException("no WARC record in the gzip member");
+                }
+                handle(record.get(), at, handler);
+            } catch (IOException e) {
+                errors.at(at, message(e));
+                at = nextRecordStart(channel, at + 1, true);
+                continue;
+            }
+            at = member.end();
+        }
+        return Optional.empty();
+    }
+
+    /** Uncompressed: what a record declares is what the file holds, so jwarc reads on; damage is stepped over. */
+    private Optional<String> scanPlain(FileChannel channel, WarcReader reader, Handler handler, Errors errors)
+            throws IOException {
+        // where the next record can start: the reader reads ahead, so its position is not that of a failure
+        long searchFrom = 0;
+        while (true) {
+            WarcRecord record = null;
+            try {
+                Optional<WarcRecord> next = reader.next();
+                if (next.isEmpty()) {
+                    return Optional.empty();
+                }
+                record = next.get();
+                position = record.position();
+                searchFrom = position + 1;
+                total += record.body().size();
+                if (total > maxTotalBytes) {
+                    return Optional.of(totalExceeded());
+                }
+                handle(record, position, handler);
+            } catch (IOException e) {
+                // a record that failed while being parsed starts at the first record start after the last good one
+                long failed = record != null ? record.position() : nextRecordStart(channel, searchFrom, false);
+                errors.at(failed < 0 ? reader.position() : failed, message(e));
+                long resume = failed < 0 ? -1 : nextRecordStart(channel, failed + 1, false);
+                if (resume < 0) {
+                    return Optional.empty();
+                }
+                reader.position(resume);
+                searchFrom = resume;
             }
         }
+    }
+
+    /** Refuses a record that declares more than the limit, else hands it on. */
+    private void handle(WarcRecord record, long at, Handler handler) throws IOException {
+        long declared = record.body().size();
+        if (declared > maxRecordBytes) {
+            throw new RecordTooLarge("the record declares " + declared + " bytes, more than the limit of "
+                    + maxRecordBytes + "; skipped without reading it");
+        }
+        handler.record(record, at);
+    }
+
+    private String totalExceeded() {
+        return "the records add up to more than " + maxTotalBytes + " bytes (decompressed); the rest of the file is "
+                + "not read";
     }
 
     private static String message(IOException e) {

@@ -62,9 +62,9 @@ class WarcBadInputTest {
     }
 
     @Test
-    void aDecompressionBombIsRefusedByItsDeclaredSizeWithoutInflatingIt() throws IOException {
+    void aDecompressionBombIsRefusedOnceItInflatesPastTheLimit() throws IOException {
         byte[] before = gzip(page("https://bomb.example/before", "<p>[synthetic] before</p>"));
-        byte[] bomb = bomb("https://bomb.example/bomb", 64L << 20);
+        byte[] bomb = bomb("https://bomb.example/bomb", 64L << 20, true);
         Path warc = write("bomb.warc.gz", concat(before, bomb, gzip(page("https://bomb.example/after", "<p>after</p>"))));
         assertThat(bomb.length).as("64 MiB of zeros compress to almost nothing").isLessThan(1 << 20);
 
@@ -72,14 +72,25 @@ class WarcBadInputTest {
 
         assertThat(s.summary()).isEqualTo("new=2 updated=0 duplicate=0 failed=1");
         assertThat(s.errors()).extracting(ImportError::toString).containsExactly(warc + ":record at byte "
-                + before.length + ": the record declares " + (64L * 1024 * 1024 + 44) + " bytes, more than the limit "
-                + "of 1048576; skipped without reading it");
+                + before.length + ": the record inflates to more than the limit of " + (2 << 20) + " bytes; skipped");
 
         Source total = app.warc.importWarc(WHO, warc, new WarcImporter.Options(null, 128L << 20, 32L << 20),
                 Progress.NONE);
         assertThat(total.status()).isEqualTo(Source.FAILED);
         assertThat(total.errors()).extracting(ImportError::message).containsExactly("the records add up to more than "
                 + (32L << 20) + " bytes (decompressed); the rest of the file is not read");
+    }
+
+    @Test
+    void aBombBehindAnUnderstatedLengthIsStoppedAtTheNextRecordStart() throws IOException {
+        byte[] before = gzip(page("https://liar.example/before", "<p>[synthetic] before</p>"));
+        byte[] bomb = bomb("https://liar.example/bomb", 512L << 20, false);
+        Path warc = write("liar.warc.gz", concat(before, bomb, gzip(page("https://liar.example/after", "<p>after</p>"))));
+
+        Source s = app.warc.importWarc(WHO, warc, WarcImporter.Options.defaults(), Progress.NONE);
+
+        assertThat(urls("liar.example")).containsExactly("https://liar.example/after", "https://liar.example/before");
+        assertThat(s.errors()).extracting(ImportError::position).containsExactly("record at byte " + before.length);
     }
 
     @Test

@@ -45,14 +45,18 @@ final class WarcFixture {
 
     /**
      * A gzip member that inflates to a record of {@code size} bytes of zeros (an HTML page as far as its headers
-     * go), written as it is compressed: the test never holds the inflated bytes.
+     * go), written as it is compressed: the test never holds the inflated bytes. {@code honest} false makes the
+     * header declare a few bytes only, so that the zeros follow where the next record should start.
      */
-    static byte[] bomb(String uri, long size) {
+    static byte[] bomb(String uri, long size, boolean honest) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (OutputStream gz = new GZIPOutputStream(out, 1 << 16)) {
             byte[] http = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
-            gz.write(header(uri, http.length + size).getBytes(StandardCharsets.ISO_8859_1));
+            gz.write(header(uri, http.length + (honest ? size : 0)).getBytes(StandardCharsets.ISO_8859_1));
             gz.write(http);
+            if (!honest) {
+                gz.write("\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
             byte[] zeros = new byte[1 << 20];
             for (long left = size; left > 0; left -= zeros.length) {
                 gz.write(zeros, 0, (int) Math.min(zeros.length, left));
