@@ -78,8 +78,9 @@ public final class TmeCollector {
             String url = first;
             long lastBefore = Long.MAX_VALUE;
             for (int page = 1; page <= o.maxPages() && url != null; page++) {
-                if (page > 1) {
-                    pause(o.delay());
+                if (page > 1 && !pause(o.delay())) {
+                    fatal = new ImportError(url, "page " + page, "interrupted; the pages before are stored");
+                    break;
                 }
                 String html;
                 try {
@@ -190,11 +191,14 @@ public final class TmeCollector {
                 .header("User-Agent", USER_AGENT).GET().build();
     }
 
-    private static void pause(Duration d) {
+    /** False when interrupted (the run ends there). */
+    private static boolean pause(Duration d) {
         try {
             Thread.sleep(d.toMillis());
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 }

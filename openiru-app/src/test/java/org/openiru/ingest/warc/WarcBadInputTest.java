@@ -7,6 +7,7 @@ import static org.openiru.ingest.warc.WarcFixture.gzip;
 import static org.openiru.ingest.warc.WarcFixture.page;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -59,6 +60,13 @@ class WarcBadInputTest {
             assertThat(e.message()).startsWith("unreadable record");
         });
         assertThat(urls("corrupt.example")).containsExactly("https://corrupt.example/1", "https://corrupt.example/3");
+
+        byte[] plainFirst = page("https://plain.example/1", "<p>[synthetic] one</p>");
+        byte[] plainBroken = "WARC/1.0\r\nWARC-Type response\r\nno colons here\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+        Path plain = write("corrupt.warc", concat(plainFirst, plainBroken, page("https://plain.example/3", "<p>three</p>")));
+        Source p = app.warc.importWarc(WHO, plain, WarcImporter.Options.defaults(), Progress.NONE);
+        assertThat(p.errors()).extracting(ImportError::position).containsExactly("record at byte " + plainFirst.length);
+        assertThat(urls("plain.example")).containsExactly("https://plain.example/1", "https://plain.example/3");
     }
 
     @Test
@@ -112,14 +120,18 @@ class WarcBadInputTest {
 
     @Test
     void targetUrisWithDotSegmentsOrControlCharactersNeverNameAFile() throws IOException {
-        Path warc = write("names.warc", concat(
-                page("https://names.example/a/../../../etc/passwd", "<p>[synthetic] dots</p>"),
+        byte[] dots = page("https://names.example/a/../../../etc/passwd", "<p>[synthetic] dots</p>");
+        Path warc = write("names.warc", concat(dots,
                 page("https://names.example/bell\u0007\u001b[2J", "<p>[synthetic] control characters</p>"),
                 page("https://names.example/fine", "<p>[synthetic] fine</p>")));
 
         Source s = app.warc.importWarc(WHO, warc, WarcImporter.Options.defaults(), Progress.NONE);
 
-        assertThat(s.newCount()).isGreaterThanOrEqualTo(2);
+        assertThat(s.summary()).isEqualTo("new=2 updated=0 duplicate=0 failed=1");
+        assertThat(s.errors()).singleElement().satisfies(e -> {
+            assertThat(e.position()).isEqualTo("record at byte " + dots.length);
+            assertThat(e.message()).contains("bell<-- HERE -->\\x07\\x1b[2J");
+        });
         assertThat(urls("names.example")).contains("https://names.example/etc/passwd", "https://names.example/fine")
                 .allSatisfy(u -> assertThat(u).doesNotContain("\u0007", "\u001b", ".."));
         assertThat(s.errors()).allSatisfy(e -> assertThat(e.message()).doesNotContain("\u0007", "\u001b"));
