@@ -30,8 +30,4 @@ record TelegramChat(String id, String name, String type, String username) {
     boolean hasPublicAddress() {
         return username != null && !username.isEmpty();
     }
-
-    TelegramChat withUsername(String u) {
-        return new TelegramChat(id, name, type, u);
-    }
 }

@@ -2,6 +2,7 @@ package org.openiru.ingest.telegram;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -39,17 +40,17 @@ final class TelegramExportReader {
         this.usernameOverride = usernameOverride;
     }
 
-    /** Reads to the end; throws {@link com.fasterxml.jackson.core.JacksonException} where the input is broken. */
+    /** Reads to the end; throws {@link com.fasterxml.jackson.core.JsonProcessingException} where the input is broken. */
     void read(InputStream in, Handler handler) throws IOException {
         try (JsonParser p = mapper.createParser(in)) {
             parser = p;
             if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new com.fasterxml.jackson.core.JsonParseException(p,
+                throw new JsonParseException(p,
                         "not a Telegram export: expected a JSON object at the start");
             }
             readObject(p, handler, true);
             if (p.nextToken() != null) {
-                throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected content after the export");
+                throw new JsonParseException(p, "unexpected content after the export");
             }
         }
     }
@@ -108,7 +109,7 @@ final class TelegramExportReader {
 
     private static void expect(JsonParser p, JsonToken expected, String what) throws IOException {
         if (p.currentToken() != expected) {
-            throw new com.fasterxml.jackson.core.JsonParseException(p, "expected " + what + ", found "
+            throw new JsonParseException(p, "expected " + what + ", found "
                     + p.currentToken());
         }
     }

@@ -34,10 +34,6 @@ public final class TelegramImporter {
             return new Options(null, null, BlobStore.DEFAULT_MAX_BYTES, DEFAULT_MAX_TEXT_CHARS);
         }
 
-        public Options withSourceName(String name) {
-            return new Options(name, channelUsername, maxFileBytes, maxTextChars);
-        }
-
         public Options withChannelUsername(String username) {
             return new Options(sourceName, username, maxFileBytes, maxTextChars);
         }
@@ -88,6 +84,9 @@ public final class TelegramImporter {
                 JsonLocation at = e.getLocation();
                 fatal = new ImportError(file.toString(), at == null ? "byte " + reader.bytesRead() : position(at),
                         e.getOriginalMessage());
+            } catch (IOException e) {
+                // the file could not be read on (a disk error, a file cut while being read)
+                fatal = new ImportError(file.toString(), "byte " + reader.bytesRead(), e.toString());
             }
             progress.report(run.itemsRead(), reader.bytesRead(), size);
             return run.finish(fatal);
