@@ -103,7 +103,7 @@ final class TmePage {
     }
 
     private static OptionalLong before(Document doc) {
-        Element more = doc.selectFirst("a.tme_messages_more[data-before], a.tme_messages_more[href*=before=]");
+        Element more = doc.selectFirst("a.tme_messages_more");
         if (more == null) {
             return OptionalLong.empty();
         }
