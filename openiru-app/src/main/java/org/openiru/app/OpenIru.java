@@ -24,6 +24,14 @@ import org.openiru.auth.PasswordHasher;
 import org.openiru.auth.Sessions;
 import org.openiru.auth.Users;
 import org.openiru.auth.UserRoutes;
+import org.openiru.evidence.BlobStore;
+import org.openiru.ingest.Ingest;
+import org.openiru.ingest.Sources;
+import org.openiru.ingest.data.ItemsApi;
+import org.openiru.ingest.data.ItemsFile;
+import org.openiru.ingest.telegram.TelegramImporter;
+import org.openiru.ingest.tme.TmeCollector;
+import org.openiru.ingest.warc.WarcImporter;
 import org.openiru.platform.PlatformRoutes;
 import org.openiru.platform.Platforms;
 import org.openiru.signals.Signals;
@@ -57,6 +65,15 @@ public final class OpenIru implements AutoCloseable {
     public final Users users;
     public final Sessions sessions;
     public final ApiTokens tokens;
+    /** Evidence: content-addressed files under the data directory. */
+    public final BlobStore blobs;
+    /** Imports (sources) and the items they bring. */
+    public final Ingest ingest;
+    public final TelegramImporter telegram;
+    public final TmeCollector tme;
+    public final WarcImporter warc;
+    /** JSONL files of items and CSV lists of URLs. */
+    public final ItemsFile itemsFiles;
     /** The pipeline steps enqueue their work here. */
     public final JobQueue jobs;
     /** The pipeline steps register their handlers here, before {@link #startWorkers()}. */
@@ -77,6 +94,12 @@ public final class OpenIru implements AutoCloseable {
         this.users = new Users(db.jdbi(), audit, new PasswordHasher(config.argon2MemoryKib()));
         this.sessions = new Sessions(db.jdbi(), config.sessionTtl());
         this.tokens = new ApiTokens(db.jdbi(), audit);
+        this.blobs = new BlobStore(config.dataDir().resolve("blobs"), db.jdbi());
+        this.ingest = new Ingest(db.jdbi(), new Sources(db.jdbi(), audit));
+        this.telegram = new TelegramImporter(ingest, blobs, platforms);
+        this.tme = new TmeCollector(ingest, blobs, platforms);
+        this.warc = new WarcImporter(ingest, blobs, platforms);
+        this.itemsFiles = new ItemsFile(ingest, blobs, platforms);
         this.jobs = new PgJobQueue(db.jdbi(), Backoff.DEFAULT, PgJobQueue.DEFAULT_MAX_ATTEMPTS);
         this.workers = new WorkerPool(jobs, config.workerThreads(), Duration.ofSeconds(30));
         this.queueAdmin = new QueueAdmin(db.jdbi(), audit);
@@ -130,6 +153,7 @@ public final class OpenIru implements AutoCloseable {
         new UserRoutes(users, units, platforms, pages, auth).register(routes);
         new UnitRoutes(units, pages, auth).register(routes);
         new PlatformRoutes(platforms, pages, auth).register(routes);
+        new ItemsApi(ingest, blobs, platforms, auth).register(routes);
         new AuditRoutes(audit, pages).register(routes);
         new QueueRoutes(queueAdmin, pages, auth).register(routes);
         signals.register(routes, pages, auth);

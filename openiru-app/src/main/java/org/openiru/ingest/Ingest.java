@@ -1,0 +1,22 @@
+package org.openiru.ingest;
+
+import org.jdbi.v3.core.Jdbi;
+import org.openiru.audit.Actor;
+
+/** Where every connector starts an import: makes the {@link Source} and the {@link IngestRun} that fills it. */
+public final class Ingest {
+    /** Items per batch (one COPY and one transaction each): large enough to amortise, small enough to lose. */
+    public static final int BATCH_SIZE = 2000;
+    public final Sources sources;
+    private final Jdbi jdbi;
+
+    public Ingest(Jdbi jdbi, Sources sources) {
+        this.jdbi = jdbi;
+        this.sources = sources;
+    }
+
+    /** Starts an import; {@code kind} is one of the source kinds of the sources table. */
+    public IngestRun begin(Actor who, String kind, String name, String location) {
+        return new IngestRun(jdbi, sources, who, sources.start(who, kind, name, location), BATCH_SIZE);
+    }
+}
