@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Properties;
 import org.openiru.audit.AuditLog;
 import org.openiru.audit.AuditRoutes;
@@ -25,6 +26,10 @@ import org.openiru.auth.Sessions;
 import org.openiru.auth.Users;
 import org.openiru.evidence.BlobStore;
 import org.openiru.ingest.Ingest;
+import org.openiru.ingest.IngestRoutes;
+import org.openiru.ingest.ItemQueries;
+import org.openiru.ingest.UploadImports;
+import org.openiru.evidence.EvidenceRoutes;
 import org.openiru.ingest.Sources;
 import org.openiru.ingest.telegram.TelegramImporter;
 import org.openiru.platform.PlatformRoutes;
@@ -64,6 +69,8 @@ public final class OpenIru implements AutoCloseable {
     /** Imports (sources) and the items they bring. */
     public final Ingest ingest;
     public final TelegramImporter telegram;
+    /** Imports started from the sources page, run by the workers. */
+    public final UploadImports uploads;
     /** The pipeline steps enqueue their work here. */
     public final JobQueue jobs;
     /** The pipeline steps register their handlers here, before {@link #startWorkers()}. */
@@ -86,6 +93,9 @@ public final class OpenIru implements AutoCloseable {
         this.ingest = new Ingest(db.jdbi(), new Sources(db.jdbi(), audit));
         this.telegram = new TelegramImporter(ingest, blobs, db.jdbi());
         this.jobs = new PgJobQueue(db.jdbi(), Backoff.DEFAULT, PgJobQueue.DEFAULT_MAX_ATTEMPTS);
+        this.uploads = new UploadImports(Map.of("telegram_export", (who, file, name) -> telegram.importExport(who,
+                file, TelegramImporter.Options.defaults().withSourceName(name), TelegramImporter.Progress.NONE)),
+                blobs, jobs, db.jdbi());
         this.workers = new WorkerPool(jobs, config.workerThreads(), Duration.ofSeconds(30));
         this.queueAdmin = new QueueAdmin(db.jdbi(), audit);
     }
@@ -137,6 +147,8 @@ public final class OpenIru implements AutoCloseable {
         new UnitRoutes(units, pages, auth).register(routes);
         new PlatformRoutes(platforms, pages, auth).register(routes);
         new AuditRoutes(audit, pages).register(routes);
+        new IngestRoutes(new ItemQueries(db.jdbi()), ingest.sources, uploads, platforms, pages, auth).register(routes);
+        new EvidenceRoutes(blobs).register(routes);
         new QueueRoutes(queueAdmin, pages, auth).register(routes);
         web = new WebServer(config.host(), config.port(), routes, auth, pages, metrics).start();
         return web;
