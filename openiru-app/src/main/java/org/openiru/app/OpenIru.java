@@ -32,6 +32,7 @@ import org.openiru.ingest.UploadImports;
 import org.openiru.evidence.EvidenceRoutes;
 import org.openiru.ingest.Sources;
 import org.openiru.ingest.telegram.TelegramImporter;
+import org.openiru.auth.UserRoutes;
 import org.openiru.platform.PlatformRoutes;
 import org.openiru.platform.Platforms;
 import org.openiru.store.Database;
@@ -144,6 +145,7 @@ public final class OpenIru implements AutoCloseable {
         authRoutes.register(routes);
         config.oidc().ifPresent(oidc -> new OidcRoutes(oidc, config.publicUrl(), db.jdbi(), users, units, authRoutes,
                 audit, pages).register(routes));
+        new UserRoutes(users, units, platforms, pages, auth).register(routes);
         new UnitRoutes(units, pages, auth).register(routes);
         new PlatformRoutes(platforms, pages, auth).register(routes);
         new AuditRoutes(audit, pages).register(routes);
@@ -156,6 +158,9 @@ public final class OpenIru implements AutoCloseable {
 
     /** Starts the configured number of workers on the registered queues (none when configured to 0). */
     public void startWorkers() {
+        Housekeeping housekeeping = new Housekeeping(jobs, sessions);
+        workers.register(Housekeeping.QUEUE, housekeeping, Housekeeping.LEASE);
+        housekeeping.schedule();
         workers.start();
     }
 

@@ -36,6 +36,11 @@ public final class Authenticator {
         return principal(ctx).orElseThrow(() -> new ApiException(401, "unauthenticated", "Log in first", null));
     }
 
+    /** The logged-in caller as the actor of a state change, with the request id, for the audit log. */
+    public org.openiru.audit.Actor actor(Context ctx) {
+        return require(ctx).actor(org.openiru.web.RequestIds.of(ctx));
+    }
+
     /** Forgets the cached caller, after login or logout changed it within the request. */
     public void set(Context ctx, Principal p) {
         ctx.attribute(ATTRIBUTE, Optional.ofNullable(p));

@@ -121,6 +121,25 @@ public final class Users {
         });
     }
 
+    /** Activates or deactivates an account; a deactivated user's sessions end at once and tokens stop working. */
+    public User setActive(Actor actor, long userId, boolean active) {
+        return jdbi.inTransaction(h -> {
+            User before = find(h, userId).orElseThrow(() -> ApiException.notFound("User " + userId));
+            if (before.active() == active) {
+                return before;
+            }
+            if (!active && actor.userId() != null && actor.userId() == userId) {
+                throw ApiException.conflict("active", "You cannot deactivate your own account");
+            }
+            h.execute("UPDATE users SET active = ?, updated_at = now() WHERE id = ?", active, userId);
+            if (!active) {
+                h.execute("DELETE FROM auth_sessions WHERE user_id = ?", userId);
+            }
+            audit.record(h, actor, active ? "user.activated" : "user.deactivated", "user", userId, Map.of());
+            return find(h, userId).orElseThrow();
+        });
+    }
+
     /** Finds or creates the account of a single-sign-on user and keeps its roles in step with the provider. */
     public User upsertOidc(Actor actor, String issuer, String subject, String username, String displayName,
                            String email, Set<Role> roles, long unitId) {

@@ -9,7 +9,6 @@ import org.openiru.auth.Role;
 import org.openiru.web.ApiException;
 import org.openiru.web.Pages;
 import org.openiru.web.Params;
-import org.openiru.web.RequestIds;
 import org.openiru.web.Routes;
 
 /** Pages and API for the platforms: everyone in a unit may read them, administrators change them. */
@@ -38,9 +37,9 @@ public final class PlatformRoutes {
                 .get("/api/v1/platforms/{id}", "One platform", ctx -> ctx.json(platforms.get(Params.id(ctx))),
                         Role.UNIT_STAFF)
                 .post("/api/v1/platforms", "Create a platform", ctx -> ctx.status(201)
-                        .json(platforms.create(actor(ctx), ctx.bodyAsClass(PlatformInput.class))), Role.ADMIN)
+                        .json(platforms.create(auth.actor(ctx), ctx.bodyAsClass(PlatformInput.class))), Role.ADMIN)
                 .put("/api/v1/platforms/{id}", "Change a platform", ctx -> ctx.json(
-                        platforms.update(actor(ctx), Params.id(ctx), ctx.bodyAsClass(PlatformInput.class))), Role.ADMIN);
+                        platforms.update(auth.actor(ctx), Params.id(ctx), ctx.bodyAsClass(PlatformInput.class))), Role.ADMIN);
     }
 
     private void listPage(Context ctx) {
@@ -50,7 +49,7 @@ public final class PlatformRoutes {
     private void createFromForm(Context ctx) {
         PlatformInput in = fromForm(ctx);
         try {
-            Platform p = platforms.create(actor(ctx), in);
+            Platform p = platforms.create(auth.actor(ctx), in);
             ctx.redirect("/platforms?saved=" + p.id());
         } catch (ApiException e) {
             ctx.status(e.status());
@@ -62,7 +61,7 @@ public final class PlatformRoutes {
         long id = Params.id(ctx);
         PlatformInput in = fromForm(ctx);
         try {
-            platforms.update(actor(ctx), id, in);
+            platforms.update(auth.actor(ctx), id, in);
             ctx.redirect("/platforms?saved=" + id);
         } catch (ApiException e) {
             ctx.status(e.status());
@@ -78,9 +77,6 @@ public final class PlatformRoutes {
         pages.render(ctx, "platform/form.jte", m);
     }
 
-    private org.openiru.audit.Actor actor(Context ctx) {
-        return auth.require(ctx).actor(RequestIds.of(ctx));
-    }
 
     private static PlatformInput fromForm(Context ctx) {
         return new PlatformInput(ctx.formParam("slug"), ctx.formParam("name"), ctx.formParam("kind"),

@@ -3,13 +3,11 @@ package org.openiru.unit;
 import io.javalin.http.Context;
 import java.util.HashMap;
 import java.util.Map;
-import org.openiru.audit.Actor;
 import org.openiru.auth.Authenticator;
 import org.openiru.auth.Role;
 import org.openiru.web.ApiException;
 import org.openiru.web.Pages;
 import org.openiru.web.Params;
-import org.openiru.web.RequestIds;
 import org.openiru.web.Routes;
 
 /** Pages and API for the units: supervisors and auditors read, administrators change. */
@@ -39,10 +37,10 @@ public final class UnitRoutes {
                 .get("/api/v1/units", "List units", ctx -> ctx.json(units.list()),
                         Role.ADMIN, Role.SUPERVISOR, Role.AUDITOR)
                 .post("/api/v1/units", "Create a unit",
-                        ctx -> ctx.status(201).json(units.create(actor(ctx), ctx.bodyAsClass(Units.Input.class))),
+                        ctx -> ctx.status(201).json(units.create(auth.actor(ctx), ctx.bodyAsClass(Units.Input.class))),
                         Role.ADMIN)
                 .put("/api/v1/units/{id}", "Change a unit",
-                        ctx -> ctx.json(units.update(actor(ctx), Params.id(ctx), ctx.bodyAsClass(Units.Input.class))),
+                        ctx -> ctx.json(units.update(auth.actor(ctx), Params.id(ctx), ctx.bodyAsClass(Units.Input.class))),
                         Role.ADMIN);
     }
 
@@ -50,7 +48,7 @@ public final class UnitRoutes {
         Units.Input in = new Units.Input(ctx.formParam("slug"), ctx.formParam("name"), ctx.formParam("country"),
                 ctx.formParam("contactEmail"));
         try {
-            Unit u = id == null ? units.create(actor(ctx), in) : units.update(actor(ctx), id, in);
+            Unit u = id == null ? units.create(auth.actor(ctx), in) : units.update(auth.actor(ctx), id, in);
             ctx.redirect("/units?saved=" + u.id());
         } catch (ApiException e) {
             ctx.status(e.status());
@@ -66,7 +64,4 @@ public final class UnitRoutes {
         pages.render(ctx, "unit/form.jte", m);
     }
 
-    private Actor actor(Context ctx) {
-        return auth.require(ctx).actor(RequestIds.of(ctx));
-    }
 }

@@ -30,19 +30,27 @@ public final class TestPostgres {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    server.close();
-                } catch (IOException ignored) {
-                    // the JVM is ending; nothing to tell anyone
-                }
-            }));
+            Runtime.getRuntime().addShutdownHook(new Thread(TestPostgres::stop));
             execute("CREATE DATABASE " + TEMPLATE);
             try (Database db = Database.connect(url(TEMPLATE), "postgres", "", 2)) {
                 db.migrate();
             }
         }
         return server;
+    }
+
+    /** Stops the server (at the end of the run; also safe when it never started or already stopped). */
+    static synchronized void stop() {
+        if (server == null) {
+            return;
+        }
+        try {
+            server.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            server = null;
+        }
     }
 
     /** A new, migrated, empty database of its own. */

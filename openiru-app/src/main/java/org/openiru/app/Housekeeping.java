@@ -1,0 +1,47 @@
+package org.openiru.app;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.openiru.auth.Sessions;
+import org.openiru.store.queue.Job;
+import org.openiru.store.queue.JobHandler;
+import org.openiru.store.queue.JobQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hourly clean-up, run as a job on the durable queue: each hour's job has its own idempotency key, so
+ * however many processes run, it runs once an hour, and each run schedules the next.
+ */
+final class Housekeeping implements JobHandler {
+    static final String QUEUE = "housekeeping";
+    static final Duration LEASE = Duration.ofMinutes(5);
+    private static final Logger LOG = LoggerFactory.getLogger(Housekeeping.class);
+
+    private final JobQueue jobs;
+    private final Sessions sessions;
+
+    Housekeeping(JobQueue jobs, Sessions sessions) {
+        this.jobs = jobs;
+        this.sessions = sessions;
+    }
+
+    /** Makes sure the job for the current hour exists (called at every start). */
+    void schedule() {
+        enqueueFor(Instant.now().truncatedTo(ChronoUnit.HOURS));
+    }
+
+    @Override
+    public void handle(Job job) {
+        int sessionsPurged = sessions.purgeExpired();
+        if (sessionsPurged > 0) {
+            LOG.info("Housekeeping: removed {} expired sessions", sessionsPurged);
+        }
+        enqueueFor(Instant.now().truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS));
+    }
+
+    private void enqueueFor(Instant hour) {
+        jobs.enqueue(QUEUE, "hour:" + hour, "{}", hour);
+    }
+}

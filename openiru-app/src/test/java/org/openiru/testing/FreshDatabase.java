@@ -1,0 +1,65 @@
+package org.openiru.testing;
+
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.openiru.store.Database;
+import org.openiru.store.DatabaseServer;
+
+/**
+ * JUnit 5 extension: the test run's one embedded PostgreSQL (started on first use, stopped by JUnit at the
+ * end of the run), and for each test class a fresh, migrated database of its own. Test methods and
+ * lifecycle methods declare a {@link Database} or {@link DatabaseServer} parameter to get it.
+ * <pre>{@code @ExtendWith(FreshDatabase.class) class MyTest { @Test void t(Database db) { … } }}</pre>
+ */
+public final class FreshDatabase implements ParameterResolver {
+    private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(FreshDatabase.class);
+
+    @Override
+    public boolean supportsParameter(ParameterContext p, ExtensionContext ctx) {
+        Class<?> type = p.getParameter().getType();
+        return type == Database.class || type == DatabaseServer.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext p, ExtensionContext ctx) {
+        ctx.getRoot().getStore(NS).getOrComputeIfAbsent("server", k -> new RunServer(), RunServer.class);
+        ExtensionContext classCtx = classContext(ctx);
+        DatabaseServer server = classCtx.getStore(NS).getOrComputeIfAbsent("database",
+                k -> TestPostgres.freshDatabase(), DatabaseServer.class);
+        if (p.getParameter().getType() == DatabaseServer.class) {
+            return server;
+        }
+        return classCtx.getStore(NS).getOrComputeIfAbsent("connection",
+                k -> new ClassDatabase(Database.connect(server.jdbcUrl(), server.user(), server.password(), 8)),
+                ClassDatabase.class).db;
+    }
+
+    private static ExtensionContext classContext(ExtensionContext ctx) {
+        ExtensionContext c = ctx;
+        while (c.getTestMethod().isPresent() && c.getParent().isPresent()) {
+            c = c.getParent().get();
+        }
+        return c;
+    }
+
+    /** Stops the run's PostgreSQL when JUnit closes the root store. */
+    private static final class RunServer implements ExtensionContext.Store.CloseableResource {
+        RunServer() {
+            TestPostgres.port();
+        }
+
+        @Override
+        public void close() {
+            TestPostgres.stop();
+        }
+    }
+
+    /** Closes the class's connection pool after its last test. */
+    private record ClassDatabase(Database db) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            db.close();
+        }
+    }
+}
