@@ -160,6 +160,7 @@ public final class OpenIru implements AutoCloseable {
     public void startWorkers() {
         Housekeeping housekeeping = new Housekeeping(jobs, sessions);
         workers.register(Housekeeping.QUEUE, housekeeping, Housekeeping.LEASE);
+        workers.register(UploadImports.QUEUE, uploads, UploadImports.LEASE);
         housekeeping.schedule();
         workers.start();
     }

@@ -41,10 +41,10 @@ public final class ItemQueries {
                     JOIN item_versions v ON v.item_id = i.id AND v.version = i.current_version
                     LEFT JOIN platforms p ON p.id = i.platform_id
                     LEFT JOIN actors a ON a.id = i.actor_id
-                    WHERE (CAST(:text AS text) IS NULL OR v.text ILIKE '%' || :text || '%' ESCAPE '\\')
+                    WHERE (CAST(:text AS text) IS NULL OR v.text ILIKE '%' || :text || '%' ESCAPE '!')
                       AND (CAST(:platform AS bigint) IS NULL OR i.platform_id = :platform)
                       AND (CAST(:actorId AS bigint) IS NULL OR i.actor_id = :actorId)
-                      AND (CAST(:actor AS text) IS NULL OR a.handle ILIKE :actor OR a.display_name ILIKE '%' || :actor || '%' ESCAPE '\\')
+                      AND (CAST(:actor AS text) IS NULL OR a.handle ILIKE :actor ESCAPE '!' OR a.display_name ILIKE '%' || :actor || '%' ESCAPE '!')
                       AND (CAST(:source AS bigint) IS NULL OR EXISTS (SELECT 1 FROM item_versions s
                            WHERE s.item_id = i.id AND s.source_id = :source))
                       AND (CAST(:from AS timestamptz) IS NULL OR i.posted_at >= :from)
@@ -149,7 +149,7 @@ public final class ItemQueries {
                 .findOne()
                 .map(a -> new ActorDetail(a.id(), a.platformName(), a.externalId(), a.handle(), a.displayName(),
                         a.kind(), a.items(), a.forwardsOfIt(), a.first(), a.last(), h.createQuery("""
-                                SELECT (posted_at AT TIME ZONE 'UTC')::date AS day, count(*)
+                                SELECT CAST(posted_at AT TIME ZONE 'UTC' AS date) AS day, count(*)
                                 FROM items WHERE actor_id = ? AND posted_at IS NOT NULL
                                 GROUP BY 1 ORDER BY 1""").bind(0, id)
                         .map((rs, c) -> new DayCount(rs.getObject(1, java.time.LocalDate.class), rs.getLong(2)))
@@ -177,8 +177,11 @@ public final class ItemQueries {
         return i == null ? null : OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
     }
 
-    /** Escapes LIKE wildcards so that a search for "50%" finds "50%". */
+    /**
+     * Escapes LIKE wildcards so that a search for "50%" finds "50%". The escape character is {@code !}, not a
+     * backslash, which JDBI's statement parser would read as escaping the closing quote.
+     */
     private static String like(String s) {
-        return s == null ? null : s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return s == null ? null : s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 }
