@@ -35,6 +35,7 @@ import org.openiru.ingest.telegram.TelegramImporter;
 import org.openiru.auth.UserRoutes;
 import org.openiru.platform.PlatformRoutes;
 import org.openiru.platform.Platforms;
+import org.openiru.signals.Signals;
 import org.openiru.store.Database;
 import org.openiru.store.DatabaseServer;
 import org.openiru.store.EmbeddedPostgresServer;
@@ -76,6 +77,8 @@ public final class OpenIru implements AutoCloseable {
     public final JobQueue jobs;
     /** The pipeline steps register their handlers here, before {@link #startWorkers()}. */
     public final WorkerPool workers;
+    /** Hash banks, matching and retro-hunts. */
+    public final Signals signals;
     private final QueueAdmin queueAdmin;
     private final DatabaseServer server;
     private WebServer web;
@@ -99,6 +102,7 @@ public final class OpenIru implements AutoCloseable {
                 blobs, jobs, db.jdbi());
         this.workers = new WorkerPool(jobs, config.workerThreads(), Duration.ofSeconds(30));
         this.queueAdmin = new QueueAdmin(db.jdbi(), audit);
+        this.signals = new Signals(db.jdbi(), audit, jobs, workers);
     }
 
     /** Connects to the configured database (starting or joining the embedded one) and migrates it. */
@@ -152,6 +156,7 @@ public final class OpenIru implements AutoCloseable {
         new IngestRoutes(new ItemQueries(db.jdbi()), ingest.sources, uploads, platforms, pages, auth).register(routes);
         new EvidenceRoutes(blobs).register(routes);
         new QueueRoutes(queueAdmin, pages, auth).register(routes);
+        signals.register(routes, pages, auth);
         web = new WebServer(config.host(), config.port(), routes, auth, pages, metrics).start();
         return web;
     }

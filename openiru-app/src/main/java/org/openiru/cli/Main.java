@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 @Command(name = "openiru", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "OpenIRU: find, assess, refer and verify the removal of terrorist content online.",
         subcommands = {ServeCommand.class, DemoCommand.class, DbCommand.class, UserCommand.class,
-                TokenCommand.class, AuditCommand.class, IngestCommand.class, CommandLine.HelpCommand.class})
+                TokenCommand.class, AuditCommand.class, IngestCommand.class, HashCommand.class, MatchCommand.class,
+                BankCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
             description = "Show stack traces and debug output.")

@@ -1,0 +1,47 @@
+package org.openiru.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openiru.app.Json;
+
+/** {@code openiru hash --json}: one object per file, bad files reported in place, the batch goes on. */
+class HashCommandTest {
+    @Test
+    void aBadFileDoesNotStopTheBatch(@TempDir Path dir) throws Exception {
+        String root = System.getProperty("openiru.projectRoot");
+        Path good = (root == null ? Path.of("..") : Path.of(root)).resolve("../shared/data/pdq/bridge-mods/aaa-orig.jpg")
+                .normalize();
+        Path empty = Files.createFile(dir.resolve("empty.jpg"));
+        Path text = Files.writeString(dir.resolve("notes.png"), "not an image");
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream old = System.out;
+        int code;
+        try {
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            code = Main.run("hash", "--json", empty.toString(), good.toString(), text.toString(),
+                    dir.resolve("missing.jpg").toString());
+        } finally {
+            System.setOut(old);
+        }
+        List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(code).isEqualTo(1);
+        assertThat(lines).hasSize(4);
+        JsonNode first = Json.MAPPER.readTree(lines.get(0));
+        assertThat(first.get("file").asText()).isEqualTo(empty.toString());
+        assertThat(first.get("error").asText()).contains("empty file (0 bytes)");
+        JsonNode ok = Json.MAPPER.readTree(lines.get(1));
+        assertThat(ok.fieldNames()).toIterable().containsExactly("file", "type", "pdq", "quality", "md5", "sha256");
+        assertThat(ok.get("type").asText()).isEqualTo("image");
+        assertThat(Json.MAPPER.readTree(lines.get(2)).get("error").asText()).contains("not an image");
+        assertThat(Json.MAPPER.readTree(lines.get(3)).get("error").asText()).contains("no such file");
+    }
+}
