@@ -1,9 +1,10 @@
 // OpenIRU page behaviour. Kept in a file (no inline scripts: the Content-Security-Policy forbids them).
 document.addEventListener('click', (event) => {
-  // Media under review stay blurred and grey until the analyst asks to see one.
-  const reveal = event.target.closest('.reveal');
-  if (reveal) {
-    reveal.querySelector('.media-guard')?.classList.toggle('revealed');
+  // Media under review stay blurred and grey until the analyst asks to see one; a second click hides it.
+  const media = event.target.closest('.reveal')?.querySelector('.media-guard')
+    ?? event.target.closest('img.media-guard');
+  if (media) {
+    media.classList.toggle('revealed');
     return;
   }
   const copy = event.target.closest('[data-copy-target]');

@@ -26,6 +26,7 @@ import org.openiru.auth.Sessions;
 import org.openiru.auth.Users;
 import org.openiru.evidence.BlobStore;
 import org.openiru.ingest.Ingest;
+import org.openiru.signals.BlobSignals;
 import org.openiru.ingest.IngestRoutes;
 import org.openiru.ingest.ItemQueries;
 import org.openiru.ingest.UploadImports;
@@ -80,6 +81,7 @@ public final class OpenIru implements AutoCloseable {
     /** Hash banks, matching and retro-hunts. */
     public final Signals signals;
     private final QueueAdmin queueAdmin;
+    private final BlobSignals blobSignals;
     private final DatabaseServer server;
     private WebServer web;
 
@@ -93,16 +95,18 @@ public final class OpenIru implements AutoCloseable {
         this.users = new Users(db.jdbi(), audit, new PasswordHasher(config.argon2MemoryKib()));
         this.sessions = new Sessions(db.jdbi(), config.sessionTtl());
         this.tokens = new ApiTokens(db.jdbi(), audit);
-        this.blobs = new BlobStore(config.dataDir().resolve("blobs"), db.jdbi());
+        this.jobs = new PgJobQueue(db.jdbi(), Backoff.DEFAULT, PgJobQueue.DEFAULT_MAX_ATTEMPTS);
+        this.blobs = new BlobStore(config.dataDir().resolve("blobs"), db.jdbi(),
+                blob -> BlobSignals.enqueue(jobs, blob));
         this.ingest = new Ingest(db.jdbi(), new Sources(db.jdbi(), audit));
         this.telegram = new TelegramImporter(ingest, blobs, db.jdbi());
-        this.jobs = new PgJobQueue(db.jdbi(), Backoff.DEFAULT, PgJobQueue.DEFAULT_MAX_ATTEMPTS);
         this.uploads = new UploadImports(Map.of("telegram_export", (who, file, name) -> telegram.importExport(who,
                 file, TelegramImporter.Options.defaults().withSourceName(name), TelegramImporter.Progress.NONE)),
                 blobs, jobs, db.jdbi());
         this.workers = new WorkerPool(jobs, config.workerThreads(), Duration.ofSeconds(30));
         this.queueAdmin = new QueueAdmin(db.jdbi(), audit);
         this.signals = new Signals(db.jdbi(), audit, jobs, workers);
+        this.blobSignals = new BlobSignals(blobs, signals.hasher, signals.signalMatcher, jobs, db.jdbi());
     }
 
     /** Connects to the configured database (starting or joining the embedded one) and migrates it. */
@@ -153,7 +157,8 @@ public final class OpenIru implements AutoCloseable {
         new UnitRoutes(units, pages, auth).register(routes);
         new PlatformRoutes(platforms, pages, auth).register(routes);
         new AuditRoutes(audit, pages).register(routes);
-        new IngestRoutes(new ItemQueries(db.jdbi()), ingest.sources, uploads, platforms, pages, auth).register(routes);
+        new IngestRoutes(new ItemQueries(db.jdbi()), ingest.sources, uploads, platforms, signals.signalMatcher,
+                pages, auth).register(routes);
         new EvidenceRoutes(blobs).register(routes);
         new QueueRoutes(queueAdmin, pages, auth).register(routes);
         signals.register(routes, pages, auth);
@@ -166,6 +171,8 @@ public final class OpenIru implements AutoCloseable {
         Housekeeping housekeeping = new Housekeeping(jobs, sessions);
         workers.register(Housekeeping.QUEUE, housekeeping, Housekeeping.LEASE);
         workers.register(UploadImports.QUEUE, uploads, UploadImports.LEASE);
+        workers.register(BlobSignals.QUEUE, blobSignals, Duration.ofMinutes(10));
+        blobSignals.enqueueMissing();
         housekeeping.schedule();
         workers.start();
     }

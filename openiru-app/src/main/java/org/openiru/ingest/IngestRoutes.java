@@ -9,6 +9,7 @@ import java.util.Map;
 import org.openiru.auth.Authenticator;
 import org.openiru.auth.Role;
 import org.openiru.platform.Platforms;
+import org.openiru.signals.SignalMatcher;
 import org.openiru.web.ApiException;
 import org.openiru.web.Pages;
 import org.openiru.web.Params;
@@ -24,15 +25,17 @@ public final class IngestRoutes {
     private final Sources sources;
     private final UploadImports uploads;
     private final Platforms platforms;
+    private final SignalMatcher signals;
     private final Pages pages;
     private final Authenticator auth;
 
-    public IngestRoutes(ItemQueries items, Sources sources, UploadImports uploads, Platforms platforms, Pages pages,
-                        Authenticator auth) {
+    public IngestRoutes(ItemQueries items, Sources sources, UploadImports uploads, Platforms platforms,
+                        SignalMatcher signals, Pages pages, Authenticator auth) {
         this.items = items;
         this.sources = sources;
         this.uploads = uploads;
         this.platforms = platforms;
+        this.signals = signals;
         this.pages = pages;
         this.auth = auth;
     }
@@ -47,7 +50,7 @@ public final class IngestRoutes {
                         Map.of("source", source(ctx))), READERS)
                 .get("/items", "Search collected items", this::itemsPage, READERS)
                 .get("/items/{id}", "One item: text, versions, media, outlinks, raw record, provenance",
-                        ctx -> pages.render(ctx, "ingest/item.jte", Map.of("item", item(ctx))), READERS)
+                        this::itemPage, READERS)
                 .get("/actors/{id}", "An account, channel or site and its items over time", this::actorPage, READERS)
                 .get("/api/v1/sources", "Latest sources", ctx -> ctx.json(sources.recent(
                         Params.intQuery(ctx, "limit", 50, 1, 500))), READERS)
@@ -103,6 +106,14 @@ public final class IngestRoutes {
         m.put("platforms", platforms.list());
         m.put("query", ctx.queryString() == null ? "" : ctx.queryString().replaceAll("(^|&)before=[^&]*", ""));
         pages.render(ctx, "ingest/items.jte", m);
+    }
+
+    private void itemPage(Context ctx) {
+        ItemQueries.ItemDetail item = item(ctx);
+        Map<String, List<SignalMatcher.Hit>> hits = new HashMap<>();
+        item.media().stream().filter(m -> m.sha256() != null)
+                .forEach(m -> hits.put(m.sha256(), signals.hitsOf(m.sha256())));
+        pages.render(ctx, "ingest/item.jte", Map.of("item", item, "hits", hits));
     }
 
     private void actorPage(Context ctx) {

@@ -17,9 +17,7 @@ import org.openiru.app.Json;
 class HashCommandTest {
     @Test
     void aBadFileDoesNotStopTheBatch(@TempDir Path dir) throws Exception {
-        String root = System.getProperty("openiru.projectRoot");
-        Path good = (root == null ? Path.of("..") : Path.of(root)).resolve("../shared/data/pdq/bridge-mods/aaa-orig.jpg")
-                .normalize();
+        Path good = org.openiru.testing.ReferenceData.pdqImage("bridge-mods/aaa-orig.jpg");
         Path empty = Files.createFile(dir.resolve("empty.jpg"));
         Path text = Files.writeString(dir.resolve("notes.png"), "not an image");
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
