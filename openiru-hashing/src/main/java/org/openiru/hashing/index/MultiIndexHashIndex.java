@@ -1,55 +1,92 @@
 package org.openiru.hashing.index;
 
-import java.util.List;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 import org.openiru.hashing.Hash256;
 
 /**
  * Multi-index hashing (Norouzi, Punjani and Fleet, 2012) over 256-bit hashes, with exactly the
  * answers of a linear scan.
  *
- * <p>The hash is cut into 16 slots of 16 bits, and each slot has a {@link SlotTable} of all entries
- * bucketed by their value there. If an entry is within distance {@code d} of the query, its 16 slot
- * distances add up to at most {@code d}, so by pigeonhole at least one slot is within
- * {@code r = floor(d/16)}. A query therefore visits, in every slot, the buckets of all values within
- * {@code r} of the query's value there (17 buckets per slot at d = 31), and checks each entry found
- * by its full distance. An entry within {@code d} may sit in several of the visited buckets; it is
- * reported only from the first slot where it is within {@code r}, which needs no per-query set.
+ * <p><b>Search.</b> The hash is cut into 11 slots of 23-24 bits ({@link Slots}), each with a
+ * {@link SlotTable} of entry numbers bucketed by the slot value. An entry farther than radius
+ * {@code r[s]} from the query in every slot is at least {@code sum(r[s] + 1) = d + 1} away in all
+ * (pigeonhole, {@link Slots#radii}), so every entry within {@code d} is in a bucket within its
+ * slot's radius, and a query visits exactly those buckets (at d = 31: about 3,000) and checks each
+ * entry found by its full distance. An entry may sit in several visited buckets; it is reported only
+ * from the first slot whose table holds it and where it is within the radius, which needs no
+ * per-query set. The probes of a slot are done in three passes (bucket bounds, entry numbers,
+ * distances) so that the cache misses of each pass are independent and overlap.
+ * For {@code d >= 44} (radius 4: 10,000 values per slot) a linear scan is cheaper and is used.
  *
- * <p>For {@code d >= 64} (r >= 4, over 2,500 buckets per slot) a linear scan is cheaper and is used.
+ * <p><b>Updates: a base plus a small log, merged in the background.</b> The tables are immutable
+ * arrays; entries are appended to the {@link EntryStore}, and a table holds the entries numbered
+ * below its {@link SlotTable#cover} that were live when it was built. Entries at or above the
+ * lowest cover (the delta: recent adds) are found by a linear scan that reports an entry only if
+ * no table holding it would, and a removal clears the entry's live bit, which every query checks. So
+ * an add or remove is an append or a bit flip under the write lock and is seen by the next query.
+ * When the delta (or the number of removals since the last merge) passes {@code deltaLimit}, a
+ * background thread rebuilds the tables one slot at a time from the store, outside the lock, and
+ * swaps each in under the write lock (a pointer store); rebuilding one slot at a time keeps the
+ * extra memory to one table (about 100 MB at 10M entries) instead of a second index, and queries
+ * stay exact in between because each table carries its own cover. Removed entries leave the tables
+ * at the next merge; their 40 bytes in the store are not reused (entry numbers must stay stable for
+ * the covers to mean something), which costs little while removals are rare, as they are for hash
+ * banks.
  *
- * <p>Memory is about 100 bytes per entry: 40 for the hash and id, 64 for its number in 16 buckets
- * (10M entries: about 1.05 GB before JVM overhead). Adds and removes change the tables in place;
- * see {@link LockedIndex} for how they and queries are synchronised.
+ * <p><b>Memory</b> at 10M entries: 400 MB of hashes and ids, 470 MB of bucket offsets, 440 MB of
+ * bucket entries: about 1.3 GB. Queries, adds and removes are synchronised by {@link LockedIndex}.
  */
 public final class MultiIndexHashIndex extends LockedIndex {
 
-    static final int SLOTS = 16;
-    private static final int SCAN_FROM_DISTANCE = SLOTS * (Probes.MAX_RADIUS + 1);
+    /** Delta size that starts a merge: scanning it costs a query about as much as 1% of its probes. */
+    static final int DEFAULT_DELTA_LIMIT = 16_384;
+    private static final int SCAN_FROM_DISTANCE = Slots.COUNT * (Probes.MAX_RADIUS + 1);
 
-    private final SlotTable[] slots = new SlotTable[SLOTS];
+    /** Replaced one by one under the write lock. */
+    private final SlotTable[] tables = new SlotTable[Slots.COUNT];
+    private final int deltaLimit;
+    private int removedSinceMerge;
+    private boolean merging;
 
     public MultiIndexHashIndex() {
-        this(new EntryStore());
-        for (int s = 0; s < SLOTS; s++) {
-            slots[s] = new SlotTable();
-        }
+        this(DEFAULT_DELTA_LIMIT);
     }
 
-    private MultiIndexHashIndex(EntryStore store) {
+    /** An empty index that merges its delta once it exceeds {@code deltaLimit} entries. */
+    MultiIndexHashIndex(int deltaLimit) {
+        this(new EntryStore(), deltaLimit);
+    }
+
+    private MultiIndexHashIndex(EntryStore store, int deltaLimit) {
         super(store);
+        this.deltaLimit = deltaLimit;
+        int cover = store.highWater();
+        long[] live = store.liveBits(cover);
+        long[][] pages = store.wordPages();
+        // Slots are independent: build them on all cores.
+        IntStream.range(0, Slots.COUNT).parallel()
+                .forEach(s -> tables[s] = SlotTable.build(pages, s, cover, live));
     }
 
-    /** Bulk loading: much faster than {@link #add} one by one, and buckets get no spare room. */
+    /** Bulk loading: one pass per slot over all entries, with no delta to merge afterwards. */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Collects entries, then builds every bucket at its exact size. Single use; not thread-safe. */
+    /** Collects entries, then builds every table at once. Single use; not thread-safe. */
     public static final class Builder {
 
         private EntryStore store = new EntryStore();
+        private int deltaLimit = DEFAULT_DELTA_LIMIT;
 
         private Builder() {}
+
+        /** For tests: merge after a few changes instead of thousands. */
+        Builder deltaLimit(int limit) {
+            deltaLimit = limit;
+            return this;
+        }
 
         public Builder add(Hash256 hash, long id) {
             return add(hash.word(0), hash.word(1), hash.word(2), hash.word(3), id);
@@ -66,22 +103,7 @@ public final class MultiIndexHashIndex extends LockedIndex {
             checkNotBuilt();
             EntryStore store = this.store;
             this.store = null; // the index owns it now
-            MultiIndexHashIndex index = new MultiIndexHashIndex(store);
-            int entries = store.highWater();
-            int[] counts = new int[SlotTable.VALUES];
-            for (int s = 0; s < SLOTS; s++) {
-                java.util.Arrays.fill(counts, 0);
-                for (int e = 0; e < entries; e++) {
-                    counts[slotValue(store.word(e, s >>> 2), s)]++;
-                }
-                SlotTable table = new SlotTable();
-                table.presize(counts);
-                for (int e = 0; e < entries; e++) {
-                    table.add(slotValue(store.word(e, s >>> 2), s), e);
-                }
-                index.slots[s] = table;
-            }
-            return index;
+            return new MultiIndexHashIndex(store, deltaLimit);
         }
 
         private void checkNotBuilt() {
@@ -91,76 +113,149 @@ public final class MultiIndexHashIndex extends LockedIndex {
         }
     }
 
-    static int slotValue(long word, int slot) {
-        return (int) (word >>> ((slot & 3) << 4)) & 0xFFFF;
+    @Override
+    void addLocked(Hash256 hash, long id) {
+        super.addLocked(hash, id);
+        mergeIfDue();
     }
 
     @Override
-    void addLocked(Hash256 hash, long id) {
-        int e = store.add(hash.word(0), hash.word(1), hash.word(2), hash.word(3), id);
-        for (int s = 0; s < SLOTS; s++) {
-            slots[s].add(slotValue(hash.word(s >>> 2), s), e);
+    void removed(int e) {
+        removedSinceMerge++;
+        mergeIfDue();
+    }
+
+    @Override
+    void search(long[] q, int maxDistance, IntConsumer found) {
+        if (maxDistance >= SCAN_FROM_DISTANCE) {
+            store.scan(q, maxDistance, 0, found);
+        } else {
+            probe(q, maxDistance, found);
         }
     }
 
-    @Override
-    boolean removeLocked(Hash256 hash, long id) {
-        int value0 = slotValue(hash.word(0), 0);
-        int[] bucket = slots[0].bucket(value0);
-        for (int i = 0, n = slots[0].size(value0); i < n; i++) {
-            int e = bucket[i];
-            if (store.holds(e, hash, id)) {
-                for (int s = 0; s < SLOTS; s++) {
-                    slots[s].remove(slotValue(hash.word(s >>> 2), s), e);
+    /** {@link #search} for distances up to 43, through the tables and the delta. */
+    private void probe(long[] q, int maxDistance, IntConsumer found) {
+        int[] radii = Slots.radii(maxDistance);
+        int[] values = new int[Slots.COUNT];
+        int[] covers = new int[Slots.COUNT];
+        for (int s = 0; s < Slots.COUNT; s++) {
+            values[s] = Slots.value(q, 0, s);
+            covers[s] = tables[s].cover;
+        }
+        for (int s = 0; s < Slots.COUNT; s++) {
+            if (radii[s] < 0) {
+                continue;
+            }
+            int[] candidates = candidates(tables[s], values[s], radii[s]);
+            for (int e : candidates) {
+                if (store.distance(e, q) <= maxDistance && store.isLive(e)
+                        && within(e, s, values, radii) && !heldWithinBefore(e, s, values, radii, covers)) {
+                    found.accept(e);
                 }
-                store.release(e);
+            }
+        }
+        store.scan(q, maxDistance, lowestCover(), e -> {
+            if (!heldWithinBefore(e, Slots.COUNT, values, radii, covers)) {
+                found.accept(e);
+            }
+        });
+    }
+
+    /** The entries in the table's buckets within {@code radius} of the key of {@code value}. */
+    private static int[] candidates(SlotTable table, int value, int radius) {
+        int[] offsets = table.offsets;
+        int key = value & ((1 << table.keyBits) - 1);
+        int[] masks = Probes.masks(table.keyBits);
+        int probes = Probes.count(table.keyBits, radius);
+        // First all bucket bounds, then all entry numbers: the loads within each loop do not depend
+        // on each other, so the processor overlaps their cache misses.
+        int[] starts = new int[probes];
+        int[] ends = new int[probes];
+        int total = 0;
+        for (int p = 0; p < probes; p++) {
+            int k = key ^ masks[p];
+            starts[p] = offsets[k];
+            ends[p] = offsets[k + 1];
+            total += ends[p] - starts[p];
+        }
+        int[] candidates = new int[total];
+        for (int p = 0, n = 0; p < probes; p++) {
+            int length = ends[p] - starts[p];
+            System.arraycopy(table.entries, starts[p], candidates, n, length);
+            n += length;
+        }
+        return candidates;
+    }
+
+    private boolean within(int e, int slot, int[] values, int[] radii) {
+        return Integer.bitCount(store.slotValue(e, slot) ^ values[slot]) <= radii[slot];
+    }
+
+    /** True if a table before {@code slot} holds entry {@code e} and finds it: it is reported there. */
+    private boolean heldWithinBefore(int e, int slot, int[] values, int[] radii, int[] covers) {
+        for (int s = 0; s < slot; s++) {
+            if (covers[s] > e && within(e, s, values, radii)) {
                 return true;
             }
         }
         return false;
     }
 
-    @Override
-    void queryLocked(Hash256 query, int maxDistance, List<Match> out) {
-        if (maxDistance >= SCAN_FROM_DISTANCE) {
-            store.scan(query, maxDistance, out);
-        } else {
-            probe(query, maxDistance, out);
+    // ---- merging the delta into the tables
+
+    /** Under the write lock: starts a background merge if the delta or the removals have grown. */
+    private void mergeIfDue() {
+        if (!merging && mergeDue()) {
+            merging = true;
+            Thread thread = new Thread(this::mergeInBackground, "hash-index-merge");
+            thread.setDaemon(true);
+            thread.start();
         }
     }
 
-    private void probe(Hash256 query, int maxDistance, List<Match> out) {
-        long q0 = query.word(0), q1 = query.word(1), q2 = query.word(2), q3 = query.word(3);
-        int radius = maxDistance / SLOTS;
-        int probes = Probes.COUNT[radius];
-        int[] querySlots = new int[SLOTS];
-        for (int s = 0; s < SLOTS; s++) {
-            querySlots[s] = slotValue(query.word(s >>> 2), s);
+    private boolean mergeDue() {
+        return store.highWater() - lowestCover() + removedSinceMerge > deltaLimit;
+    }
+
+    private int lowestCover() {
+        int cover = Integer.MAX_VALUE;
+        for (SlotTable t : tables) {
+            cover = Math.min(cover, t.cover);
         }
-        for (int s = 0; s < SLOTS; s++) {
-            SlotTable table = slots[s];
-            for (int p = 0; p < probes; p++) {
-                int value = querySlots[s] ^ Probes.MASKS[p];
-                int n = table.size(value);
-                int[] bucket = table.bucket(value);
-                for (int i = 0; i < n; i++) {
-                    int e = bucket[i];
-                    int d = store.distance(e, q0, q1, q2, q3);
-                    if (d <= maxDistance && firstSlotWithin(e, s, radius, querySlots)) {
-                        out.add(new Match(store.id(e), d));
-                    }
-                }
+        return cover;
+    }
+
+    private void mergeInBackground() {
+        boolean[] again = {true};
+        try {
+            while (again[0]) {
+                merge();
+                writeLocked(() -> again[0] = merging = mergeDue());
+            }
+        } finally {
+            if (again[0]) { // failed: let a later change try again
+                writeLocked(() -> merging = false);
             }
         }
     }
 
-    /** True if no slot before {@code slot} is within {@code radius}: only then is this the first find. */
-    private boolean firstSlotWithin(int e, int slot, int radius, int[] querySlots) {
-        for (int s = 0; s < slot; s++) {
-            if (Integer.bitCount(slotValue(store.word(e, s >>> 2), s) ^ querySlots[s]) <= radius) {
-                return false;
-            }
+    /** Rebuilds every table from the store. Package-private so tests can merge synchronously. */
+    void merge() {
+        writeLocked(() -> removedSinceMerge = 0);
+        for (int s = 0; s < Slots.COUNT; s++) {
+            rebuild(s);
         }
-        return true;
     }
+
+    /** Rebuilds one table outside the lock and swaps it in; tests use it to stop between slots. */
+    void rebuild(int slot) {
+        Snapshot now = readLocked(() -> new Snapshot(
+                store.highWater(), store.liveBits(store.highWater()), store.wordPages()));
+        SlotTable table = SlotTable.build(now.pages(), slot, now.cover(), now.live());
+        writeLocked(() -> tables[slot] = table);
+    }
+
+    /** What a merge may read outside the lock. */
+    private record Snapshot(int cover, long[] live, long[][] pages) {}
 }

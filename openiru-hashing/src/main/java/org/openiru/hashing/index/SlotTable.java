@@ -1,57 +1,69 @@
 package org.openiru.hashing.index;
 
-import java.util.Arrays;
-
 /**
- * For one 16-bit slot of the hash: the entry numbers of all entries, bucketed by their value in that
- * slot (65,536 buckets). Buckets are plain int arrays with spare room; order inside a bucket does
- * not matter, so removal moves the last element into the gap. Not synchronised.
+ * For one slot: the numbers of the entries below {@link #cover} that were live when the table was
+ * built, bucketed by the low {@link #keyBits} bits of their value in the slot, in compressed sparse
+ * row form: bucket {@code k} is {@code entries[offsets[k] .. offsets[k+1])}, entry numbers ascending.
+ * Two int arrays and no per-bucket objects: at 10M entries a 24-bit slot takes 64 MB of offsets
+ * and 40 MB of entries. Immutable; an index replaces a table to change it.
+ *
+ * <p>The key is the whole slot value once the index is large enough to fill it; smaller indexes use
+ * fewer key bits (about twice as many buckets as entries), so an empty or small index does not
+ * allocate 2^24 offsets per slot. A bucket may then hold entries whose slot value differs from the
+ * probed one in the dropped bits, which the index checks.
  */
 final class SlotTable {
 
-    static final int VALUES = 1 << 16;
+    private static final int MIN_KEY_BITS = 4;
 
-    private final int[][] buckets = new int[VALUES][];
-    private final int[] sizes = new int[VALUES];
+    final int cover;
+    final int keyBits;
+    final int[] offsets;
+    final int[] entries;
 
-    /** Allocates each bucket at exactly its final size, for bulk loading. */
-    void presize(int[] counts) {
-        for (int v = 0; v < VALUES; v++) {
-            buckets[v] = counts[v] == 0 ? null : new int[counts[v]];
-        }
+    private SlotTable(int cover, int keyBits, int[] offsets, int[] entries) {
+        this.cover = cover;
+        this.keyBits = keyBits;
+        this.offsets = offsets;
+        this.entries = entries;
     }
 
-    void add(int value, int entry) {
-        int[] bucket = buckets[value];
-        int n = sizes[value];
-        if (bucket == null) {
-            bucket = buckets[value] = new int[4];
-        } else if (n == bucket.length) {
-            bucket = buckets[value] = Arrays.copyOf(bucket, n + (n >> 1) + 1);
+    /**
+     * Buckets the entries below {@code cover} whose bit is set in {@code live} (a copy, so that the
+     * counting and the filling pass agree while writers remove). Reads only entries below
+     * {@code cover} through {@code wordPages} ({@link EntryStore#wordPages}), so it may run outside
+     * the index's lock.
+     */
+    static SlotTable build(long[][] wordPages, int slot, int cover, long[] live) {
+        int n = 0;
+        for (long word : live) {
+            n += Long.bitCount(word);
         }
-        bucket[n] = entry;
-        sizes[value] = n + 1;
-    }
-
-    void remove(int value, int entry) {
-        int[] bucket = buckets[value];
-        int last = sizes[value] - 1;
-        for (int i = 0; i <= last; i++) {
-            if (bucket[i] == entry) {
-                bucket[i] = bucket[last];
-                sizes[value] = last;
-                return;
+        int keyBits = Math.max(MIN_KEY_BITS, Math.min(Slots.bits(slot), 33 - Integer.numberOfLeadingZeros(n)));
+        int mask = (1 << keyBits) - 1;
+        int[] offsets = new int[mask + 2];
+        for (int e = 0; e < cover; e++) {
+            if (isSet(live, e)) {
+                offsets[(EntryStore.slotValue(wordPages, e, slot) & mask) + 1]++;
             }
         }
-        throw new IllegalStateException("entry " + entry + " missing from bucket " + value);
+        for (int k = 1; k < offsets.length; k++) {
+            offsets[k] += offsets[k - 1];
+        }
+        // offsets[k] is now the start of bucket k; use it as the fill cursor, which leaves it at the
+        // end of bucket k, then shift everything up one place to get the starts back.
+        int[] entries = new int[n];
+        for (int e = 0; e < cover; e++) {
+            if (isSet(live, e)) {
+                entries[offsets[EntryStore.slotValue(wordPages, e, slot) & mask]++] = e;
+            }
+        }
+        System.arraycopy(offsets, 0, offsets, 1, offsets.length - 1);
+        offsets[0] = 0;
+        return new SlotTable(cover, keyBits, offsets, entries);
     }
 
-    int size(int value) {
-        return sizes[value];
-    }
-
-    /** The bucket's array; only the first {@link #size} elements are entries. */
-    int[] bucket(int value) {
-        return buckets[value];
+    private static boolean isSet(long[] bits, int e) {
+        return (bits[e >>> 6] & (1L << e)) != 0;
     }
 }

@@ -67,24 +67,11 @@ public final class PdqHasher {
             // Already 64x64 (e.g. video frames scaled by the decoder): the reference skips the blur.
             System.arraycopy(luma, 0, block, 0, BLOCK * BLOCK);
         } else {
-            filter.blur(luma, scratch, rows, cols,
-                    JaroszFilter.windowSize(cols, BLOCK), JaroszFilter.windowSize(rows, BLOCK));
-            decimate(luma, rows, cols);
+            filter.blurAndSample(luma, scratch, rows, cols, block);
         }
         int quality = quality(block);
         dct.transform(block, coefficients);
         return quality;
-    }
-
-    /** Samples the centre of each of the 64x64 cells. */
-    private void decimate(float[] image, int rows, int cols) {
-        for (int i = 0; i < BLOCK; i++) {
-            int row = (int) ((i + 0.5) * rows / BLOCK);
-            for (int j = 0; j < BLOCK; j++) {
-                int col = (int) ((j + 0.5) * cols / BLOCK);
-                block[i * BLOCK + j] = image[row * cols + col];
-            }
-        }
     }
 
     /**

@@ -26,7 +26,8 @@ class ConcurrentIndexTest {
     void readersSeeStableEntriesUnchangedWhileAWriterChurns() throws Exception {
         RandomHashes random = new RandomHashes(11);
         List<Hash256> stable = random.mixed(5_000);
-        MultiIndexHashIndex.Builder builder = MultiIndexHashIndex.builder();
+        // A small delta limit, so that background merges swap tables while the readers run.
+        MultiIndexHashIndex.Builder builder = MultiIndexHashIndex.builder().deltaLimit(500);
         for (int i = 0; i < stable.size(); i++) {
             builder.add(stable.get(i), i);
         }

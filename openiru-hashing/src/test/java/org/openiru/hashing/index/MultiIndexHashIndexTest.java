@@ -23,35 +23,86 @@ class MultiIndexHashIndexTest {
     }
 
     @Test
-    void sameAsBruteForceAfterRandomAddsAndRemoves() {
+    void sameAsBruteForceAfterRandomAddsAndRemovesWithBackgroundMerges() {
         RandomHashes random = new RandomHashes(2);
         List<Hash256> hashes = random.mixed(10_000);
         BruteForceIndex brute = new BruteForceIndex();
-        MultiIndexHashIndex index = buildBoth(hashes, brute);
-        List<Long> ids = new ArrayList<>();
-        for (long i = 0; i < hashes.size(); i++) {
-            ids.add(i);
+        // A small delta limit: merges start every few hundred changes and run while the test goes on.
+        MultiIndexHashIndex index = buildBoth(hashes, brute, 300);
+        Changes changes = new Changes(hashes);
+        for (int round = 0; round < 4; round++) {
+            changes.apply(random, 1_500, index, brute);
+            assertThat(index.size()).isEqualTo(brute.size()).isEqualTo(changes.live.size());
+            assertSameAnswers(index, brute, queries(random, changes.live, 8));
         }
-        List<Hash256> live = new ArrayList<>(hashes);
-        for (int step = 0; step < 6_000; step++) {
-            if (random.nextInt(2) == 0 && !live.isEmpty()) {
-                int k = random.nextInt(live.size());
-                assertThat(index.remove(live.get(k), ids.get(k))).isTrue();
-                assertThat(brute.remove(live.get(k), ids.get(k))).isTrue();
-                live.remove(k);
-                ids.remove(k);
-            } else {
-                Hash256 h = random.nextInt(2) == 0 || live.isEmpty()
-                        ? random.next() : random.near(live.get(random.nextInt(live.size())), random.nextInt(41));
-                long id = 100_000 + step;
-                index.add(h, id);
-                brute.add(h, id);
-                live.add(h);
-                ids.add(id);
+    }
+
+    @Test
+    void sameAsBruteForceWhileAMergeHasReplacedOnlySomeTables() {
+        RandomHashes random = new RandomHashes(6);
+        List<Hash256> hashes = random.mixed(8_000);
+        BruteForceIndex brute = new BruteForceIndex();
+        MultiIndexHashIndex index = buildBoth(hashes, brute, Integer.MAX_VALUE);
+        Changes changes = new Changes(hashes);
+        // Each table gets a different cover, and entries removed before some rebuilds but not others.
+        for (int slot = 0; slot < Slots.COUNT; slot++) {
+            changes.apply(random, 300, index, brute);
+            index.rebuild(slot);
+            if (slot % 3 == 0) {
+                assertSameAnswers(index, brute, queries(random, changes.live, 5));
             }
         }
-        assertThat(index.size()).isEqualTo(brute.size()).isEqualTo(live.size());
-        assertSameAnswers(index, brute, queries(random, live, 30));
+        changes.apply(random, 300, index, brute);
+        assertSameAnswers(index, brute, queries(random, changes.live, 10));
+        index.merge();
+        assertSameAnswers(index, brute, queries(random, changes.live, 10));
+    }
+
+    @Test
+    void anEmptyIndexFillsThroughItsDeltaAndMerges() {
+        RandomHashes random = new RandomHashes(7);
+        MultiIndexHashIndex index = new MultiIndexHashIndex(100);
+        BruteForceIndex brute = new BruteForceIndex();
+        Changes changes = new Changes(List.of());
+        changes.apply(random, 3_000, index, brute);
+        index.merge();
+        changes.apply(random, 50, index, brute);
+        assertSameAnswers(index, brute, queries(random, changes.live, 20));
+    }
+
+    /** Random adds (fresh or near-duplicates of live entries) and removes, applied to two indexes. */
+    private static final class Changes {
+
+        final List<Hash256> live;
+        final List<Long> ids = new ArrayList<>();
+        private long nextId = 100_000;
+
+        Changes(List<Hash256> initial) {
+            live = new ArrayList<>(initial);
+            for (long i = 0; i < initial.size(); i++) {
+                ids.add(i);
+            }
+        }
+
+        void apply(RandomHashes random, int steps, HashIndex index, HashIndex brute) {
+            for (int step = 0; step < steps; step++) {
+                if (random.nextInt(3) == 0 && !live.isEmpty()) {
+                    int k = random.nextInt(live.size());
+                    assertThat(index.remove(live.get(k), ids.get(k))).isTrue();
+                    assertThat(brute.remove(live.get(k), ids.get(k))).isTrue();
+                    live.remove(k);
+                    ids.remove(k);
+                } else {
+                    Hash256 h = random.nextInt(2) == 0 || live.isEmpty()
+                            ? random.next() : random.near(live.get(random.nextInt(live.size())), random.nextInt(41));
+                    long id = nextId++;
+                    index.add(h, id);
+                    brute.add(h, id);
+                    live.add(h);
+                    ids.add(id);
+                }
+            }
+        }
     }
 
     @Test
@@ -106,7 +157,11 @@ class MultiIndexHashIndexTest {
 
     /** Bulk-builds the multi-index and fills the brute-force one with the same entries, ids 0.. */
     private static MultiIndexHashIndex buildBoth(List<Hash256> hashes, BruteForceIndex brute) {
-        MultiIndexHashIndex.Builder builder = MultiIndexHashIndex.builder();
+        return buildBoth(hashes, brute, MultiIndexHashIndex.DEFAULT_DELTA_LIMIT);
+    }
+
+    private static MultiIndexHashIndex buildBoth(List<Hash256> hashes, BruteForceIndex brute, int deltaLimit) {
+        MultiIndexHashIndex.Builder builder = MultiIndexHashIndex.builder().deltaLimit(deltaLimit);
         for (int i = 0; i < hashes.size(); i++) {
             builder.add(hashes.get(i), i);
             brute.add(hashes.get(i), i);
@@ -127,7 +182,7 @@ class MultiIndexHashIndexTest {
     }
 
     private static void assertSameAnswers(HashIndex index, HashIndex brute, List<Hash256> queries) {
-        int[] distances = {0, 1, 2, 7, 15, 16, 17, 24, 31, 32, 40, 47, 48, 55, 63, 64, 70, 96};
+        int[] distances = {0, 1, 2, 7, 10, 11, 15, 16, 17, 21, 22, 24, 31, 32, 40, 43, 44, 47, 55, 63, 64, 70, 96};
         for (Hash256 q : queries) {
             for (int d : distances) {
                 assertThat(index.query(q, d)).as("query %s at distance %d", q, d).isEqualTo(brute.query(q, d));

@@ -1,0 +1,78 @@
+package org.openiru.hashing.video;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openiru.hashing.HashingException;
+import org.openiru.hashing.ImageRejectedException;
+
+class VideoHasherTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void oneFramePerSecondTakesEveryFrameRateThFrame() throws Exception {
+        List<VpdqFrame> all = VideoData.everyFrame("pattern-sd-grey-bar");
+        List<VpdqFrame> sampled = new VideoHasher(VideoHashOptions.defaults()).hash(VideoData.video("pattern-sd-grey-bar"));
+
+        // 30 frames/s: frames 0, 30, 60 ... with the same hashes as when every frame is hashed.
+        assertThat(sampled).extracting(VpdqFrame::frameNumber).containsExactly(0, 30, 60, 90, 120, 150, 180);
+        assertThat(sampled).allSatisfy(f -> assertThat(f).isEqualTo(all.get(f.frameNumber())));
+    }
+
+    @Test
+    void hashesAStreamLikeTheFile() throws Exception {
+        String name = "test-padded-dimensions";
+        try (InputStream in = Files.newInputStream(VideoData.video(name))) {
+            assertThat(new VideoHasher(VideoHashOptions.defaults().everyFrame()).hash(in, "upload.mp4"))
+                    .isEqualTo(VideoData.everyFrame(name));
+        }
+    }
+
+    @Test
+    void refusesWhatFfmpegCannotOpen() throws Exception {
+        Path notVideo = Files.writeString(temp.resolve("notes.mp4"), "this is text, not a video\n".repeat(100));
+        assertRefused(notVideo, HashingException.class, notVideo + ": not a video FFmpeg can open");
+        Path empty = Files.createFile(temp.resolve("empty.mp4"));
+        assertRefused(empty, HashingException.class, empty + ": empty file (0 bytes)");
+        Path missing = temp.resolve("missing.mp4");
+        assertRefused(missing, HashingException.class, missing + ": no such file");
+    }
+
+    @Test
+    void refusesATruncatedVideo() throws Exception {
+        byte[] video = Files.readAllBytes(VideoData.video("doorknob-hd-no-bar"));
+        Path cut = Files.write(temp.resolve("cut.mp4"), java.util.Arrays.copyOf(video, 20_000));
+        assertRefused(cut, HashingException.class, cut + ": ");
+    }
+
+    @Test
+    void refusesFramesAboveThePixelLimit() {
+        Path video = VideoData.video("doorknob-hd-no-bar");
+        assertRefused(video, ImageRejectedException.class, video + ": frames are 1280x720, more than the limit of "
+                + "100000 pixels", VideoHashOptions.defaults().limitedTo(100_000, 3600));
+    }
+
+    @Test
+    void refusesVideosAboveTheDurationLimit() {
+        Path video = VideoData.video("doorknob-hd-no-bar");
+        assertRefused(video, ImageRejectedException.class, video + ": longer than the limit of 2 s",
+                VideoHashOptions.defaults().limitedTo(VideoHashOptions.DEFAULT_MAX_PIXELS, 2));
+    }
+
+    private static void assertRefused(Path file, Class<? extends HashingException> type, String messageStart) {
+        assertRefused(file, type, messageStart, VideoHashOptions.defaults());
+    }
+
+    private static void assertRefused(Path file, Class<? extends HashingException> type, String messageStart,
+            VideoHashOptions options) {
+        assertThatThrownBy(() -> new VideoHasher(options).hash(file)).isInstanceOf(type).hasMessageStartingWith(messageStart);
+    }
+}

@@ -1,0 +1,21 @@
+package org.openiru.text.analysis;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A text ready for matching and classification. {@code originalLength} is in chars of the input before
+ * truncation; offsets in {@link Token} refer to {@code normalized}.
+ */
+public record AnalyzedText(String normalized, List<Token> tokens, Language language, Set<InputFlag> flags,
+                           int originalLength, int scoredLength) {
+
+    public AnalyzedText {
+        tokens = List.copyOf(tokens);
+        flags = Set.copyOf(flags);
+    }
+
+    public boolean has(InputFlag flag) {
+        return flags.contains(flag);
+    }
+}
