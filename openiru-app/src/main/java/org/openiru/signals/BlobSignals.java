@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The pipeline step after evidence: every stored file gets its signals (MD5 and SHA-256 always, PDQ for
- * images) and is matched against the banks; each match becomes a hit on the file, and so on every item that
+ * images, video MD5 for videos; vPDQ banks are not built yet) and is matched against the banks; each match becomes a hit on the file, and so on every item that
  * carries it. One job per file, keyed by its SHA-256, so a file is hashed once however often it arrives.
  */
 public final class BlobSignals implements JobHandler {
@@ -62,6 +62,10 @@ public final class BlobSignals implements JobHandler {
         List<ContentSignal> signals = new ArrayList<>();
         signals.add(new ContentSignal(SignalType.SHA256, blob.sha256(), null));
         signals.add(new ContentSignal(SignalType.MD5, blob.md5(), null));
+        if (blob.mediaType().startsWith("video/")) {
+            // HMA's video_md5 is the MD5 of the whole file; banks of it match re-posts of the same upload.
+            signals.add(new ContentSignal(SignalType.VIDEO_MD5, blob.md5(), null));
+        }
         if (blob.mediaType().startsWith("image/")) {
             try {
                 MediaHashes h = hasher.hash(blobs.path(sha256));
