@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Properties;
 import org.openiru.audit.AuditLog;
 import org.openiru.audit.AuditRoutes;
@@ -23,15 +24,20 @@ import org.openiru.auth.OidcRoutes;
 import org.openiru.auth.PasswordHasher;
 import org.openiru.auth.Sessions;
 import org.openiru.auth.Users;
-import org.openiru.auth.UserRoutes;
 import org.openiru.evidence.BlobStore;
 import org.openiru.ingest.Ingest;
+import org.openiru.signals.BlobSignals;
+import org.openiru.ingest.IngestRoutes;
+import org.openiru.ingest.ItemQueries;
+import org.openiru.ingest.UploadImports;
+import org.openiru.evidence.EvidenceRoutes;
 import org.openiru.ingest.Sources;
 import org.openiru.ingest.data.ItemsApi;
 import org.openiru.ingest.data.ItemsFile;
 import org.openiru.ingest.telegram.TelegramImporter;
 import org.openiru.ingest.tme.TmeCollector;
 import org.openiru.ingest.warc.WarcImporter;
+import org.openiru.auth.UserRoutes;
 import org.openiru.platform.PlatformRoutes;
 import org.openiru.platform.Platforms;
 import org.openiru.signals.Signals;
@@ -74,6 +80,8 @@ public final class OpenIru implements AutoCloseable {
     public final WarcImporter warc;
     /** JSONL files of items and CSV lists of URLs. */
     public final ItemsFile itemsFiles;
+    /** Imports started from the sources page, run by the workers. */
+    public final UploadImports uploads;
     /** The pipeline steps enqueue their work here. */
     public final JobQueue jobs;
     /** The pipeline steps register their handlers here, before {@link #startWorkers()}. */
@@ -81,6 +89,7 @@ public final class OpenIru implements AutoCloseable {
     /** Hash banks, matching and retro-hunts. */
     public final Signals signals;
     private final QueueAdmin queueAdmin;
+    private final BlobSignals blobSignals;
     private final DatabaseServer server;
     private WebServer web;
 
@@ -94,16 +103,36 @@ public final class OpenIru implements AutoCloseable {
         this.users = new Users(db.jdbi(), audit, new PasswordHasher(config.argon2MemoryKib()));
         this.sessions = new Sessions(db.jdbi(), config.sessionTtl());
         this.tokens = new ApiTokens(db.jdbi(), audit);
-        this.blobs = new BlobStore(config.dataDir().resolve("blobs"), db.jdbi());
+        this.jobs = new PgJobQueue(db.jdbi(), Backoff.DEFAULT, PgJobQueue.DEFAULT_MAX_ATTEMPTS);
+        this.blobs = new BlobStore(config.dataDir().resolve("blobs"), db.jdbi(),
+                blob -> BlobSignals.enqueue(jobs, blob));
         this.ingest = new Ingest(db.jdbi(), new Sources(db.jdbi(), audit));
         this.telegram = new TelegramImporter(ingest, blobs, platforms);
         this.tme = new TmeCollector(ingest, blobs, platforms);
         this.warc = new WarcImporter(ingest, blobs, platforms);
         this.itemsFiles = new ItemsFile(ingest, blobs, platforms);
-        this.jobs = new PgJobQueue(db.jdbi(), Backoff.DEFAULT, PgJobQueue.DEFAULT_MAX_ATTEMPTS);
+        this.uploads = new UploadImports(uploadImporters(), blobs, jobs, db.jdbi());
         this.workers = new WorkerPool(jobs, config.workerThreads(), Duration.ofSeconds(30));
         this.queueAdmin = new QueueAdmin(db.jdbi(), audit);
         this.signals = new Signals(db.jdbi(), audit, jobs, workers);
+        this.blobSignals = new BlobSignals(blobs, signals.hasher, signals.signalMatcher, jobs, db.jdbi());
+    }
+
+    /** What the sources page imports from an uploaded file, by source kind. */
+    private Map<String, UploadImports.Importer> uploadImporters() {
+        TelegramImporter.Progress quiet = TelegramImporter.Progress.NONE;
+        return Map.of(
+                "telegram_export", (who, file, name) -> telegram.importExport(who, file,
+                        TelegramImporter.Options.defaults().withSourceName(name), quiet),
+                "warc", (who, file, name) -> {
+                    WarcImporter.Options d = WarcImporter.Options.defaults();
+                    return warc.importWarc(who, file, new WarcImporter.Options(name, d.maxRecordBytes(),
+                            d.maxTotalBytes()), quiet);
+                },
+                "jsonl", (who, file, name) -> itemsFiles.importJsonl(who, file, name, ItemsFile.DEFAULT_MAX_LINE_BYTES,
+                        quiet),
+                "urls", (who, file, name) -> itemsFiles.importCsv(who, file, name, ItemsFile.DEFAULT_MAX_LINE_BYTES,
+                        quiet));
     }
 
     /** Connects to the configured database (starting or joining the embedded one) and migrates it. */
@@ -155,6 +184,9 @@ public final class OpenIru implements AutoCloseable {
         new PlatformRoutes(platforms, pages, auth).register(routes);
         new ItemsApi(ingest, blobs, platforms, auth).register(routes);
         new AuditRoutes(audit, pages).register(routes);
+        new IngestRoutes(new ItemQueries(db.jdbi()), ingest.sources, uploads, platforms, signals.signalMatcher,
+                pages, auth).register(routes);
+        new EvidenceRoutes(blobs).register(routes);
         new QueueRoutes(queueAdmin, pages, auth).register(routes);
         signals.register(routes, pages, auth);
         web = new WebServer(config.host(), config.port(), routes, auth, pages, metrics).start();
@@ -165,6 +197,9 @@ public final class OpenIru implements AutoCloseable {
     public void startWorkers() {
         Housekeeping housekeeping = new Housekeeping(jobs, sessions);
         workers.register(Housekeeping.QUEUE, housekeeping, Housekeeping.LEASE);
+        workers.register(UploadImports.QUEUE, uploads, UploadImports.LEASE);
+        workers.register(BlobSignals.QUEUE, blobSignals, Duration.ofMinutes(10));
+        blobSignals.enqueueMissing();
         housekeeping.schedule();
         workers.start();
     }

@@ -1,16 +1,12 @@
 package org.openiru.audit;
 
 import io.javalin.http.Context;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.openiru.auth.Role;
-import org.openiru.web.ApiException;
 import org.openiru.web.Pages;
 import org.openiru.web.Params;
 import org.openiru.web.Routes;
@@ -36,7 +32,7 @@ public final class AuditRoutes {
                 }, READERS)
                 .get("/api/v1/audit", "Audit events, newest first", ctx -> {
                     int limit = Params.intQuery(ctx, "limit", 100, 1, 1000);
-                    ctx.json(audit.search(filter(ctx), before(ctx), limit).stream().map(AuditRoutes::json).toList());
+                    ctx.json(audit.search(filter(ctx), Params.longQuery(ctx, "before"), limit).stream().map(AuditRoutes::json).toList());
                 }, READERS)
                 .get("/api/v1/audit/verify", "Recompute the hash chain", ctx -> {
                     AuditLog.Verification v = audit.verify();
@@ -52,7 +48,7 @@ public final class AuditRoutes {
     private void page(Context ctx) {
         int pageSize = 50;
         AuditLog.Filter f = filter(ctx);
-        List<AuditEvent> events = audit.search(f, before(ctx), pageSize + 1);
+        List<AuditEvent> events = audit.search(f, Params.longQuery(ctx, "before"), pageSize + 1);
         Map<String, Object> m = new HashMap<>();
         m.put("events", events.size() > pageSize ? events.subList(0, pageSize) : events);
         m.put("nextBefore", events.size() > pageSize ? events.get(pageSize - 1).seq() : null);
@@ -63,32 +59,7 @@ public final class AuditRoutes {
 
     private static AuditLog.Filter filter(Context ctx) {
         return new AuditLog.Filter(Params.query(ctx, "action"), Params.query(ctx, "subjectType"),
-                Params.query(ctx, "subjectId"), Params.query(ctx, "actor"), day(ctx, "from", 0), day(ctx, "to", 1));
-    }
-
-    private static Long before(Context ctx) {
-        String b = Params.query(ctx, "before");
-        if (b == null) {
-            return null;
-        }
-        try {
-            return Long.parseLong(b);
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("before", "before must be an event number");
-        }
-    }
-
-    /** A date (YYYY-MM-DD, UTC) as the start of that day, or of the next one for an inclusive upper bound. */
-    private static Instant day(Context ctx, String name, int plusDays) {
-        String v = Params.query(ctx, name);
-        if (v == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(v).plusDays(plusDays).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(name, name + " must be a date like 2026-11-23");
-        }
+                Params.query(ctx, "subjectId"), Params.query(ctx, "actor"), Params.dayQuery(ctx, "from", 0), Params.dayQuery(ctx, "to", 1));
     }
 
     private static Map<String, Object> json(AuditEvent e) {

@@ -26,11 +26,18 @@ public final class BlobStore {
     private final Path root;
     private final Path incoming;
     private final Jdbi jdbi;
+    private final java.util.function.Consumer<Blob> onNew;
 
     public BlobStore(Path root, Jdbi jdbi) {
+        this(root, jdbi, blob -> { });
+    }
+
+    /** {@code onNew} hears of every blob stored for the first time (the pipeline hashes and matches it). */
+    public BlobStore(Path root, Jdbi jdbi, java.util.function.Consumer<Blob> onNew) {
         this.root = root.toAbsolutePath().normalize();
         this.incoming = this.root.resolve("incoming");
         this.jdbi = jdbi;
+        this.onNew = onNew;
     }
 
     /** Stores the file at {@code file}; {@code originalName} is remembered when the blob is new. */
@@ -98,14 +105,16 @@ public final class BlobStore {
     }
 
     private Blob record(FileDigests d, String mediaType, String originalName) {
-        return jdbi.withHandle(h -> {
-            h.createUpdate("""
-                            INSERT INTO blobs (sha256, md5, size, media_type, original_name)
-                            VALUES (?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING""")
-                    .bind(0, d.sha256()).bind(1, d.md5()).bind(2, d.size()).bind(3, mediaType)
-                    .bind(4, originalName).execute();
-            return find(d.sha256()).orElseThrow();
-        });
+        int inserted = jdbi.withHandle(h -> h.createUpdate("""
+                        INSERT INTO blobs (sha256, md5, size, media_type, original_name)
+                        VALUES (?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING""")
+                .bind(0, d.sha256()).bind(1, d.md5()).bind(2, d.size()).bind(3, mediaType)
+                .bind(4, originalName).execute());
+        Blob blob = find(d.sha256()).orElseThrow();
+        if (inserted == 1) {
+            onNew.accept(blob);
+        }
+        return blob;
     }
 
     private static EvidenceException tooLarge(String name, long maxBytes) {

@@ -23,6 +23,9 @@ import org.openiru.audit.AuditLog;
 public final class Sources {
     private static final TypeReference<List<ImportError>> ERRORS = new TypeReference<>() {
     };
+    private static final String COLUMNS = "id, kind, name, location, status, created_by, started_at, finished_at, "
+            + "new_count, updated_count, duplicate_count, failed_count, skipped_count, errors::text AS errors, "
+            + "error_count";
     private final Jdbi jdbi;
     private final AuditLog audit;
 
@@ -73,16 +76,18 @@ public final class Sources {
         });
     }
 
+    /** The latest sources, newest first. */
+    public List<Source> recent(int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM sources ORDER BY id DESC LIMIT ?")
+                .bind(0, limit).map(Sources::map).list());
+    }
+
     public Optional<Source> find(long id) {
         return jdbi.withHandle(h -> find(h, id));
     }
 
     private static Optional<Source> find(Handle h, long id) {
-        return h.createQuery("""
-                        SELECT id, kind, name, location, status, created_by, started_at, finished_at, new_count,
-                            updated_count, duplicate_count, failed_count, skipped_count, errors::text AS errors,
-                            error_count
-                        FROM sources WHERE id = ?""")
+        return h.createQuery("SELECT " + COLUMNS + " FROM sources WHERE id = ?")
                 .bind(0, id).map(Sources::map).findOne();
     }
 

@@ -1,5 +1,11 @@
 package org.openiru.signals;
 
+import java.util.List;
+import org.openiru.evidence.MediaTypes;
+import org.openiru.hashing.video.VideoHashOptions;
+import org.openiru.hashing.video.VideoHasher;
+import org.openiru.hashing.video.VpdqFrame;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +24,7 @@ import org.openiru.hashing.pdq.PdqResult;
  */
 public final class MediaHasher {
     public static final String IMAGE = "image";
+    public static final String VIDEO = "video";
     private final long maxPixels;
 
     public MediaHasher() {
@@ -50,6 +57,36 @@ public final class MediaHasher {
             return of(name, pdq, FileDigests.of(new ByteArrayInputStream(bytes)));
         } catch (IOException e) {
             throw new UncheckedIOException("reading a byte array cannot fail", e);
+        }
+    }
+
+    /** True when the file's first bytes say it is a video (MP4/QuickTime, WebM/Matroska). */
+    public static boolean isVideo(Path file) throws HashingException {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        byte[] head = new byte[64];
+        int n;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            throw new HashingException(file.toString(), "cannot read file: " + e.getMessage(), e);
+        }
+        return MediaTypes.sniff(head, n).startsWith("video/");
+    }
+
+    /** vPDQ at one frame per second (Meta's default), with the file's MD5 and SHA-256. */
+    public VideoHashes hashVideo(Path file) throws HashingException {
+        String name = file.toString();
+        List<VpdqFrame> frames = new VideoHasher(VideoHashOptions.defaults()).hash(file);
+        try {
+            FileDigests d = FileDigests.of(file);
+            return new VideoHashes(name, VIDEO, d.md5(), d.sha256(), frames.stream()
+                    .map(f -> new VideoHashes.Frame(f.frameNumber(), f.quality(), f.hash().toHex(),
+                            f.timestampSeconds()))
+                    .toList());
+        } catch (IOException e) {
+            throw new HashingException(name, "cannot read file: " + e.getMessage(), e);
         }
     }
 

@@ -55,4 +55,33 @@ public final class Params {
         }
         throw ApiException.badRequest(name, name + " must be a whole number from 1 to " + max);
     }
+
+    /** A query parameter as a whole number, or null when absent. */
+    public static Long longQuery(Context ctx, String name) {
+        String v = query(ctx, name);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(name, name + " must be a whole number");
+        }
+    }
+
+    /**
+     * A date query parameter (YYYY-MM-DD, UTC) as the start of that day plus {@code plusDays} (1 makes an
+     * inclusive upper bound), or null when absent.
+     */
+    public static java.time.Instant dayQuery(Context ctx, String name, int plusDays) {
+        String v = query(ctx, name);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(v).plusDays(plusDays).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.badRequest(name, name + " must be a date like 2026-11-23");
+        }
+    }
 }

@@ -52,6 +52,11 @@ public final class WebServer implements AutoCloseable {
             cfg.jetty.host = host;
             cfg.jetty.port = port;
             cfg.http.maxRequestSize = 64L * 1024 * 1024;
+            // Uploads (exports, archives) stream to disk past 1 MB instead of filling the heap.
+            cfg.jetty.multipartConfig.cacheDirectory(System.getProperty("java.io.tmpdir"));
+            cfg.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
+            cfg.jetty.multipartConfig.maxFileSize(8, io.javalin.config.SizeUnit.GB);
+            cfg.jetty.multipartConfig.maxTotalRequestSize(8, io.javalin.config.SizeUnit.GB);
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             cfg.staticFiles.add(sf -> {
                 sf.hostedPath = "/static";

@@ -1,5 +1,7 @@
 package org.openiru.signals;
 
+import org.openiru.testing.ReferenceData;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -150,8 +152,8 @@ class BanksTest {
 
     @Test
     void newImageContentIsMatchedAndRecordedAndOldContentIsRetroHunted() throws Exception {
-        MediaHashes original = s.hasher.hash(Http.pdqImage("bridge-mods/aaa-orig.jpg"));
-        MediaHashes blurred = s.hasher.hash(Http.pdqImage("bridge-mods/blur-a-lot.jpg"));
+        MediaHashes original = s.hasher.hash(ReferenceData.pdqImage("bridge-mods/aaa-orig.jpg"));
+        MediaHashes blurred = s.hasher.hash(ReferenceData.pdqImage("bridge-mods/blur-a-lot.jpg"));
         List<ContentSignal> seen = List.of(new ContentSignal(SignalType.PDQ, blurred.pdq(), blurred.quality()),
                 new ContentSignal(SignalType.MD5, blurred.md5(), null));
         assertThat(s.signalMatcher.matchAndRecord(blurred.sha256(), seen)).isEmpty();

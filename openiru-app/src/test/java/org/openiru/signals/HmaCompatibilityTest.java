@@ -1,5 +1,7 @@
 package org.openiru.signals;
 
+import org.openiru.testing.ReferenceData;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,7 +38,7 @@ class HmaCompatibilityTest {
 
     @Test
     void createBankAddHashLookUpByHashAndByFile() throws Exception {
-        byte[] image = Files.readAllBytes(Http.pdqImage("bridge-mods/aaa-orig.jpg"));
+        byte[] image = Files.readAllBytes(ReferenceData.pdqImage("bridge-mods/aaa-orig.jpg"));
         String pdq = json(analyst.upload("/h/hash", "photo", "aaa-orig.jpg", image)).get("pdq").asText();
         assertThat(pdq).hasSize(64);
 
@@ -54,7 +56,7 @@ class HmaCompatibilityTest {
         assertThat(byHash.get("TEST_BANK").get(0).get("bank_content_id").asLong()).isEqualTo(contentId);
         assertThat(byHash.get("TEST_BANK").get(0).get("distance").asText()).isEqualTo("0");
 
-        byte[] similar = Files.readAllBytes(Http.pdqImage("bridge-mods/blur-a-little.jpg"));
+        byte[] similar = Files.readAllBytes(ReferenceData.pdqImage("bridge-mods/blur-a-little.jpg"));
         JsonNode byFile = json(analyst.upload("/m/lookup", "photo", "blur-a-little.jpg", similar));
         JsonNode match = byFile.get("pdq").get("TEST_BANK").get(0);
         assertThat(match.get("bank_content_id").asLong()).isEqualTo(contentId);

@@ -21,12 +21,6 @@ final class Http {
         this.token = token;
     }
 
-    /** The shared reference images beside the project (not copied into the repository). */
-    static Path pdqImage(String relative) {
-        String root = System.getProperty("openiru.projectRoot");
-        Path base = root == null ? Path.of("").toAbsolutePath().getParent() : Path.of(root);
-        return base.resolve("../shared/data/pdq").resolve(relative).normalize();
-    }
 
     HttpResponse<String> get(String path) throws Exception {
         return t.get(client, path, "Authorization", "Bearer " + token);

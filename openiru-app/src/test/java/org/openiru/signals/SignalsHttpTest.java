@@ -1,5 +1,7 @@
 package org.openiru.signals;
 
+import org.openiru.testing.ReferenceData;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,7 +31,7 @@ class SignalsHttpTest {
         t.user("pages-supervisor", Role.SUPERVISOR);
         supervisor = new Http(t, t.token(t.user("api-supervisor", Role.SUPERVISOR)));
         analyst = new Http(t, t.token(t.user("api-analyst", Role.ANALYST)));
-        bridge = Files.readAllBytes(Http.pdqImage("bridge-mods/aaa-orig.jpg"));
+        bridge = Files.readAllBytes(ReferenceData.pdqImage("bridge-mods/aaa-orig.jpg"));
     }
 
     @AfterAll
@@ -131,14 +133,14 @@ class SignalsHttpTest {
         assertThat(t.get(browser, "/banks/" + id + "?prefix=ab&tag=x").statusCode()).isEqualTo(200);
 
         String boundary = "----compare";
-        byte[] body = multipart(boundary, "a", bridge, "b", Files.readAllBytes(Http.pdqImage("bridge-mods/blur-a-lot.jpg")));
+        byte[] body = multipart(boundary, "a", bridge, "b", Files.readAllBytes(ReferenceData.pdqImage("bridge-mods/blur-a-lot.jpg")));
         HttpResponse<String> compared = browser.send(HttpRequest.newBuilder(URI.create(t.url("/signals/compare")))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("X-CSRF-Token", csrf)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(compared.statusCode()).isEqualTo(200);
         assertThat(compared.body()).contains("class=\"media-guard\" src=\"data:image/jpeg;base64,")
-                .contains("/static/media-guard.js").contains("PDQ distance: ");
-        assertThat(t.get(browser, "/static/media-guard.js").statusCode()).isEqualTo(200);
+                .contains("/static/app.js").contains("PDQ distance: ");
+        assertThat(t.get(browser, "/static/app.js").statusCode()).isEqualTo(200);
     }
 
     @Test

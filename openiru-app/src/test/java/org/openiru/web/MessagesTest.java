@@ -26,7 +26,11 @@ class MessagesTest {
     private static final Pattern ARABIC = Pattern.compile("\\p{IsArabic}");
     /** Keys built at run time from a prefix, with every value the suffix can take. */
     private static final Map<String, List<String>> DYNAMIC = Map.of("platform.kind.", Platform.KINDS,
-            "role.", java.util.Arrays.stream(org.openiru.auth.Role.values()).map(org.openiru.auth.Role::id).toList());
+            "role.", java.util.Arrays.stream(org.openiru.auth.Role.values()).map(org.openiru.auth.Role::id).toList(),
+            "sources.kind.", List.of("telegram_export", "tme", "warc", "urls", "jsonl", "api"),
+            "sources.status.", List.of("running", "finished", "failed"),
+            "sources.job.", List.of("ready", "running", "dead"),
+            "actor.kind.", List.of("channel", "group", "user", "site", "unknown"));
 
     @Test
     void everyBundleHasTheSameKeysInEveryLanguage() {
