@@ -7,6 +7,7 @@ import java.util.List;
 public record Source(long id, String kind, String name, String location, String status, String createdBy,
                      Instant startedAt, Instant finishedAt, long newCount, long updatedCount, long duplicateCount,
                      long failedCount, long skippedCount, List<ImportError> errors, long errorCount) {
+    public static final String RUNNING = "running";
     public static final String FINISHED = "finished";
     public static final String FAILED = "failed";
 

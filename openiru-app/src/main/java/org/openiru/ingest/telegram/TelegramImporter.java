@@ -34,6 +34,10 @@ public final class TelegramImporter {
             return new Options(null, null, BlobStore.DEFAULT_MAX_BYTES, DEFAULT_MAX_TEXT_CHARS);
         }
 
+        public Options withSourceName(String name) {
+            return new Options(name, channelUsername, maxFileBytes, maxTextChars);
+        }
+
         public Options withChannelUsername(String username) {
             return new Options(sourceName, username, maxFileBytes, maxTextChars);
         }
