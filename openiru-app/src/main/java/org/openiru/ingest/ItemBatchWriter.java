@@ -182,7 +182,7 @@ final class ItemBatchWriter {
             throws SQLException, IOException {
         copy(h, "COPY ingest_stage_outlinks FROM STDIN", rows -> {
             for (int seq : stored) {
-                for (Outlink o : batch.get(seq).outlinks()) {
+                for (Outlink o : batch.get(seq).outlinks().get()) {
                     rows.number(seq).text(o.url()).text(o.host()).endRow();
                 }
             }

@@ -25,9 +25,34 @@ public final class RawRecords {
 
     /** Replaces U+0000 in every string and field name of the tree, in place; returns the node. */
     public static JsonNode withoutNul(JsonNode node) {
+        return containsNul(node) ? replaceNul(node) : node;
+    }
+
+    /** A read-only look first: almost no record has a NUL, and rebuilding every tree would cost a tenth of an import. */
+    private static boolean containsNul(JsonNode node) {
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                if (field.getKey().indexOf(NUL) >= 0 || containsNul(field.getValue())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (node.isArray()) {
+            for (JsonNode element : node) {
+                if (containsNul(element)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return node.isTextual() && node.textValue().indexOf(NUL) >= 0;
+    }
+
+    private static JsonNode replaceNul(JsonNode node) {
         if (node instanceof ObjectNode o) {
             for (Map.Entry<String, JsonNode> field : new ArrayList<>(o.properties())) {
-                JsonNode value = withoutNul(field.getValue());
+                JsonNode value = replaceNul(field.getValue());
                 String name = withoutNul(field.getKey());
                 if (!name.equals(field.getKey())) {
                     o.remove(field.getKey());
@@ -36,7 +61,7 @@ public final class RawRecords {
             }
         } else if (node instanceof ArrayNode a) {
             for (int i = 0; i < a.size(); i++) {
-                a.set(i, withoutNul(a.get(i)));
+                a.set(i, replaceNul(a.get(i)));
             }
         } else if (node != null && node.isTextual() && node.textValue().indexOf(NUL) >= 0) {
             return TextNode.valueOf(withoutNul(node.textValue()));

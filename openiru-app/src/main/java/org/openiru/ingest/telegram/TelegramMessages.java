@@ -69,7 +69,7 @@ final class TelegramMessages {
         run.add(new IncomingItem(address(chat, messageId), platformId, container, messageId,
                 author(chat, container, m), forwardedFrom(m), textOrNull(m.get("reply_to_message_id")),
                 time(m, "date"), time(m, "edited"), RawRecords.withoutNul(text.text()), RawRecords.withoutNul(m),
-                text.outlinks(), media(m, at)));
+                text::outlinks, media(m, at)));
     }
 
     /**
