@@ -72,8 +72,13 @@ final class ItemBatchWriter {
             UPDATE ingest_stage_items s SET item_id = c.id, outcome = 'new'
             FROM created c WHERE s.canonical_url = c.canonical_url""";
 
+    /**
+     * The same text again is a duplicate; so is no text at all for an item already known, because a source
+     * that only names a location (a URL list) says nothing about its content and must not blank it.
+     */
     private static final String CLASSIFY_EXISTING = """
-            UPDATE ingest_stage_items SET outcome = CASE WHEN current_sha256 = text_sha256 THEN 'duplicate'
+            UPDATE ingest_stage_items SET outcome = CASE
+                WHEN current_sha256 = text_sha256 OR text_sha256 = sha256(CAST('' AS bytea)) THEN 'duplicate'
                 ELSE 'updated' END
             WHERE outcome IS NULL AND item_id IS NOT NULL""";
 
@@ -88,6 +93,7 @@ final class ItemBatchWriter {
     private static final String INSERT_OUTLINKS = """
             INSERT INTO outlinks (item_id, url, host)
             SELECT s.item_id, o.url, o.host FROM ingest_stage_outlinks o JOIN ingest_stage_items s ON s.seq = o.seq
+            WHERE s.item_id IS NOT NULL
             ON CONFLICT DO NOTHING""";
 
     private static final String ADVANCE_VERSIONS = """

@@ -65,9 +65,11 @@ final class ItemJson {
                 "url: not a web address: " + printable(o.path("url").asText())));
         Long platformId = platform(o, url);
         ActorRef actor = actor(o.get("actor"), platformId);
+        // Checked now, so that a bad outlink refuses the item where it is read.
+        List<Outlink> links = outlinks(o.get("outlinks"));
         return new IncomingItem(url, platformId, actor, null, actor, null, null, time(o), null,
                 RawRecords.withoutNul(nullToEmpty(string(o, "text", false))), RawRecords.withoutNul(o.deepCopy()),
-                outlinks(o.get("outlinks")), media(o.get("media")));
+                () -> links, media(o.get("media")));
     }
 
     private Long platform(ObjectNode o, String url) throws Invalid {

@@ -179,7 +179,7 @@ public final class WarcImporter {
             ActorRef site = new ActorRef(platformId, "site:" + host, host, host, "site");
             return new IncomingItem(url, platformId, site, null, site, null, null, null, null,
                     RawRecords.withoutNul(text), RawRecords.withoutNul(raw),
-                    page == null ? List.of() : page.outlinks(), media);
+                    () -> page == null ? List.of() : page.outlinks(), media);
         }
 
         private ObjectNode raw(WarcResponse r, long offset) throws IOException {

@@ -87,6 +87,20 @@ class ItemsFileTest {
     }
 
     @Test
+    void aUrlListNamingAnItemAlreadyCollectedDoesNotBlankItsText() throws IOException {
+        Path jsonl = write("known.jsonl", """
+                {"url":"https://example.net/known","text":"[synthetic] the text as collected"}
+                """);
+        app.itemsFiles.importJsonl(WHO, jsonl, null, MAX_LINE, Progress.NONE);
+        Path csv = write("known.csv", "https://example.net/known\n");
+
+        Source s = app.itemsFiles.importCsv(WHO, csv, null, MAX_LINE, Progress.NONE);
+
+        assertThat(s.summary()).isEqualTo("new=0 updated=0 duplicate=1 failed=0");
+        assertThat(row("https://example.net/known")).containsEntry("text", "[synthetic] the text as collected");
+    }
+
+    @Test
     void schemaErrorsNameTheLineAndTheField() throws IOException {
         Path jsonl = write("bad.jsonl", """
                 {"url":"https://example.net/ok1"}
