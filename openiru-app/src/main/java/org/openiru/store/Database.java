@@ -13,7 +13,7 @@ import org.jdbi.v3.postgres.PostgresPlugin;
 /**
  * The connection pool, JDBI and the migrations. Every feature keeps its SQL migrations in
  * {@code db/migration/<feature>/}; Flyway applies them in version order (versions are dates, so features
- * written in parallel never collide).
+ * written in parallel never collide), and applies a migration that arrives later with an earlier date too.
  */
 public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
@@ -50,11 +50,15 @@ public final class Database implements AutoCloseable {
                     .dataSource(dataSource)
                     .locations("classpath:db/migration")
                     .failOnMissingLocations(true)
+                    // Features are merged in the order they are finished, not the order of their migration
+                    // dates; a feature's migrations depend only on tables dated before them.
+                    .outOfOrder(true)
                     .load()
                     .migrate();
             migrated = true;
         } catch (FlywayException e) {
-            throw new StartupException("Database migration failed: " + firstLine(e.getMessage()), e);
+            // Flyway's first line is only a heading; the lines after it name the migration and the problem.
+            throw new StartupException("Database migration failed: " + oneLine(e.getMessage()), e);
         }
     }
 
@@ -81,6 +85,10 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         dataSource.close();
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : String.join("; ", s.lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
     }
 
     private static String firstLine(String s) {
