@@ -12,6 +12,17 @@ import org.jdbi.v3.core.statement.Query;
 
 /** What the pages and the API read about collected content: sources, items, versions, media, actors. */
 public final class ItemQueries {
+    /** An item's list row: its current text's start, platform, actor and number of files. */
+    private static final String ITEM_ROWS = """
+            SELECT i.id, i.canonical_url, p.name AS platform_name, i.actor_id,
+                   COALESCE(NULLIF(a.display_name, ''), a.handle, a.external_id) AS actor_name,
+                   i.posted_at, i.collected_at, i.current_version, left(v.text, 280) AS excerpt, i.language,
+                   (SELECT count(*) FROM item_blobs b WHERE b.item_id = i.id) AS media_count
+            FROM items i
+            JOIN item_versions v ON v.item_id = i.id AND v.version = i.current_version
+            LEFT JOIN platforms p ON p.id = i.platform_id
+            LEFT JOIN actors a ON a.id = i.actor_id
+            """;
     private final Jdbi jdbi;
 
     public ItemQueries(Jdbi jdbi) {
@@ -32,15 +43,7 @@ public final class ItemQueries {
     /** Newest first; {@code beforeId} pages on. Text search is a case-insensitive substring of the current text. */
     public List<ItemRow> search(ItemFilter f, Long beforeId, int limit) {
         return jdbi.withHandle(h -> {
-            Query q = h.createQuery("""
-                    SELECT i.id, i.canonical_url, p.name AS platform_name, i.actor_id,
-                           COALESCE(NULLIF(a.display_name, ''), a.handle, a.external_id) AS actor_name,
-                           i.posted_at, i.collected_at, i.current_version, left(v.text, 280) AS excerpt, i.language,
-                           (SELECT count(*) FROM item_blobs b WHERE b.item_id = i.id) AS media_count
-                    FROM items i
-                    JOIN item_versions v ON v.item_id = i.id AND v.version = i.current_version
-                    LEFT JOIN platforms p ON p.id = i.platform_id
-                    LEFT JOIN actors a ON a.id = i.actor_id
+            Query q = h.createQuery(ITEM_ROWS + """
                     WHERE (CAST(:text AS text) IS NULL OR v.text ILIKE '%' || :text || '%' ESCAPE '!')
                       AND (CAST(:platform AS bigint) IS NULL OR i.platform_id = :platform)
                       AND (CAST(:actorId AS bigint) IS NULL OR i.actor_id = :actorId)
@@ -82,16 +85,8 @@ public final class ItemQueries {
 
     public Optional<ItemDetail> item(long id) {
         return jdbi.withHandle(h -> {
-            Optional<ItemRow> row = h.createQuery("""
-                    SELECT i.id, i.canonical_url, p.name AS platform_name, i.actor_id,
-                           COALESCE(NULLIF(a.display_name, ''), a.handle, a.external_id) AS actor_name,
-                           i.posted_at, i.collected_at, i.current_version, left(v.text, 280) AS excerpt, i.language,
-                           (SELECT count(*) FROM item_blobs b WHERE b.item_id = i.id) AS media_count
-                    FROM items i
-                    JOIN item_versions v ON v.item_id = i.id AND v.version = i.current_version
-                    LEFT JOIN platforms p ON p.id = i.platform_id
-                    LEFT JOIN actors a ON a.id = i.actor_id
-                    WHERE i.id = ?""").bind(0, id).map(ItemQueries::row).findOne();
+            Optional<ItemRow> row = h.createQuery(ITEM_ROWS + "WHERE i.id = ?").bind(0, id).map(ItemQueries::row)
+                    .findOne();
             if (row.isEmpty()) {
                 return Optional.empty();
             }
