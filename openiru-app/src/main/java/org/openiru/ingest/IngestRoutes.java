@@ -20,6 +20,8 @@ public final class IngestRoutes {
     private static final Role[] READERS = Role.UNIT_STAFF;
     private static final Role[] COLLECTORS = {Role.ADMIN, Role.SUPERVISOR, Role.ANALYST, Role.TRIAGE};
     private static final int PAGE = 50;
+    /** The upload kinds as the form offers them, the most common first. */
+    private static final List<String> UPLOAD_ORDER = List.of("telegram_export", "warc", "jsonl", "urls");
 
     private final ItemQueries items;
     private final Sources sources;
@@ -75,7 +77,7 @@ public final class IngestRoutes {
 
     private void sourcesPage(Context ctx, ApiException error) {
         Map<String, Object> m = sourcesModel();
-        m.put("kinds", uploads.kinds().stream().sorted().toList());
+        m.put("kinds", UPLOAD_ORDER.stream().filter(uploads.kinds()::contains).toList());
         m.put("error", error);
         pages.render(ctx, "ingest/sources.jte", m);
     }
