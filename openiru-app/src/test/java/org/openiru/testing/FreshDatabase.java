@@ -44,7 +44,7 @@ public final class FreshDatabase implements ParameterResolver {
     }
 
     /** Stops the run's PostgreSQL when JUnit closes the root store. */
-    private static final class RunServer implements ExtensionContext.Store.CloseableResource {
+    private static final class RunServer implements AutoCloseable {
         RunServer() {
             TestPostgres.port();
         }
@@ -56,7 +56,7 @@ public final class FreshDatabase implements ParameterResolver {
     }
 
     /** Closes the class's connection pool after its last test. */
-    private record ClassDatabase(Database db) implements ExtensionContext.Store.CloseableResource {
+    private record ClassDatabase(Database db) implements AutoCloseable {
         @Override
         public void close() {
             db.close();
