@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,8 +33,7 @@ class IngestPagesTest {
     static void start() {
         t = TestApp.start();
         t.app.startWorkers();
-        long telegram = t.app.platforms.create(Actor.system("test"), new org.openiru.platform.PlatformInput(
-                "telegram", "Telegram", "messaging", List.of("t.me"), "", "", "", List.of("en", "ar"), "", "")).id();
+        long telegram = TestApp.telegramPlatform(t.app);
         t.user("collector", Role.ANALYST);
         platformUserId = t.platformUser("tg-staff", telegram).id();
     }

@@ -3,13 +3,21 @@ package org.openiru.testing;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.openiru.app.OpenIru;
 import org.openiru.store.Database;
 import org.openiru.store.DatabaseServer;
 
 /**
  * JUnit 5 extension: the test run's one embedded PostgreSQL (started on first use, stopped by JUnit at the
  * end of the run), and for each test class a fresh, migrated database of its own. Test methods and
- * lifecycle methods declare a {@link Database} or {@link DatabaseServer} parameter to get it.
+ * lifecycle methods declare a {@link Database} or {@link DatabaseServer} parameter to get it, or an
+ * {@link OpenIru} for the whole service without its web server (its data directory is temporary).
  * <pre>{@code @ExtendWith(FreshDatabase.class) class MyTest { @Test void t(Database db) { … } }}</pre>
  */
 public final class FreshDatabase implements ParameterResolver {
@@ -18,7 +26,7 @@ public final class FreshDatabase implements ParameterResolver {
     @Override
     public boolean supportsParameter(ParameterContext p, ExtensionContext ctx) {
         Class<?> type = p.getParameter().getType();
-        return type == Database.class || type == DatabaseServer.class;
+        return type == Database.class || type == DatabaseServer.class || type == OpenIru.class;
     }
 
     @Override
@@ -29,6 +37,9 @@ public final class FreshDatabase implements ParameterResolver {
                 k -> TestPostgres.freshDatabase(), DatabaseServer.class);
         if (p.getParameter().getType() == DatabaseServer.class) {
             return server;
+        }
+        if (p.getParameter().getType() == OpenIru.class) {
+            return classCtx.getStore(NS).getOrComputeIfAbsent("app", k -> new ClassApp(server), ClassApp.class).app;
         }
         return classCtx.getStore(NS).getOrComputeIfAbsent("connection",
                 k -> new ClassDatabase(Database.connect(server.jdbcUrl(), server.user(), server.password(), 8)),
@@ -52,6 +63,31 @@ public final class FreshDatabase implements ParameterResolver {
         @Override
         public void close() {
             TestPostgres.stop();
+        }
+    }
+
+    /** The class's service, closed after its last test, with its data directory removed. */
+    private static final class ClassApp implements AutoCloseable {
+        final OpenIru app;
+        final Path dataDir;
+
+        ClassApp(DatabaseServer server) {
+            try {
+                dataDir = Files.createTempDirectory("openiru-test-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            app = OpenIru.open(TestApp.config().withDataDir(dataDir), server);
+        }
+
+        @Override
+        public void close() throws IOException {
+            app.close();
+            try (Stream<Path> files = Files.walk(dataDir)) {
+                for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
         }
     }
 

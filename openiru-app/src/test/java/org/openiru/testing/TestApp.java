@@ -77,6 +77,12 @@ public final class TestApp implements AutoCloseable {
                 java.util.List.of(slug + ".example"), "", "", "", java.util.List.of("en"), "", "")).id();
     }
 
+    /** The Telegram platform (t.me, telegram.me), which the Telegram connectors map their addresses to. */
+    public static long telegramPlatform(OpenIru app) {
+        return app.platforms.create(Actor.system("test"), new PlatformInput("telegram", "Telegram", "messaging",
+                java.util.List.of("t.me", "telegram.me"), "", "", "", java.util.List.of("en", "ar"), "", "")).id();
+    }
+
     public String token(User u) {
         return app.tokens.create(Actor.system("test"), u.id(), "test", null).token();
     }

@@ -9,9 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openiru.app.OpenIru;
 import org.openiru.audit.Actor;
@@ -19,10 +19,11 @@ import org.openiru.ingest.ImportError;
 import org.openiru.ingest.Source;
 import org.openiru.ingest.telegram.TelegramImporter.Progress;
 import org.openiru.platform.PlatformInput;
+import org.openiru.testing.FreshDatabase;
 import org.openiru.testing.TestApp;
-import org.openiru.testing.TestPostgres;
 
 /** URL lists (CSV) and items as JSON Lines, good and bad (all content synthetic). */
+@ExtendWith(FreshDatabase.class)
 class ItemsFileTest {
     static final Actor WHO = Actor.system("test");
     static final int MAX_LINE = ItemsFile.DEFAULT_MAX_LINE_BYTES;
@@ -32,17 +33,11 @@ class ItemsFileTest {
     static long files;
 
     @BeforeAll
-    static void start() {
-        app = OpenIru.open(TestApp.config().withDataDir(dir.resolve("data")), TestPostgres.freshDatabase());
-        app.platforms.create(WHO, new PlatformInput("telegram", "Telegram", "messaging", List.of("t.me"), "", "", "",
-                List.of("en"), "", ""));
+    static void start(OpenIru started) {
+        app = started;
+        TestApp.telegramPlatform(app);
         files = app.platforms.create(WHO, new PlatformInput("files", "[synthetic] Files", "file_hosting",
                 List.of("files.example"), "", "", "", List.of("en"), "", "")).id();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
     }
 
     @Test

@@ -14,18 +14,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openiru.app.OpenIru;
 import org.openiru.audit.Actor;
 import org.openiru.ingest.ImportError;
 import org.openiru.ingest.Source;
-import org.openiru.testing.TestApp;
-import org.openiru.testing.TestPostgres;
+import org.openiru.testing.FreshDatabase;
 
 /** Broken and hostile exports: a clear error with file and place, the good part stored, nothing half-written. */
+@ExtendWith(FreshDatabase.class)
 class TelegramBadInputTest {
     static final Actor WHO = Actor.system("test");
     @TempDir
@@ -33,13 +33,8 @@ class TelegramBadInputTest {
     static OpenIru app;
 
     @BeforeAll
-    static void start() {
-        app = OpenIru.open(TestApp.config().withDataDir(dir.resolve("data")), TestPostgres.freshDatabase());
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
+    static void start(OpenIru started) {
+        app = started;
     }
 
     @Test

@@ -13,17 +13,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openiru.app.OpenIru;
 import org.openiru.audit.Actor;
 import org.openiru.ingest.Source;
-import org.openiru.platform.PlatformInput;
+import org.openiru.testing.FreshDatabase;
 import org.openiru.testing.TestApp;
-import org.openiru.testing.TestPostgres;
 
+@ExtendWith(FreshDatabase.class)
 class TelegramImportTest {
     static final Actor WHO = Actor.system("test");
     @TempDir
@@ -32,15 +32,9 @@ class TelegramImportTest {
     static long telegram;
 
     @BeforeAll
-    static void start() {
-        app = OpenIru.open(TestApp.config().withDataDir(dir.resolve("data")), TestPostgres.freshDatabase());
-        telegram = app.platforms.create(WHO, new PlatformInput("telegram", "Telegram", "messaging",
-                List.of("t.me", "telegram.me"), "", "", "", List.of("en"), "", "")).id();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
+    static void start(OpenIru started) {
+        app = started;
+        telegram = TestApp.telegramPlatform(app);
     }
 
     @Test

@@ -15,19 +15,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openiru.app.OpenIru;
 import org.openiru.audit.Actor;
 import org.openiru.ingest.Source;
 import org.openiru.ingest.telegram.TelegramImporter.Progress;
-import org.openiru.platform.PlatformInput;
 import org.openiru.testing.StaticSite;
+import org.openiru.testing.FreshDatabase;
 import org.openiru.testing.TestApp;
-import org.openiru.testing.TestPostgres;
 
 /** Collects a synthetic channel (three pages, src/test/resources/ingest/tme) from a server on the loopback. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(FreshDatabase.class)
 class TmeCollectorTest {
     static final Actor WHO = Actor.system("test");
     static final byte[] PHOTO = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 1, 2, 3};
@@ -39,10 +40,9 @@ class TmeCollectorTest {
     static long telegram;
 
     @BeforeAll
-    static void start() throws IOException {
-        app = OpenIru.open(TestApp.config().withDataDir(dir.resolve("data")), TestPostgres.freshDatabase());
-        telegram = app.platforms.create(WHO, new PlatformInput("telegram", "Telegram", "messaging",
-                List.of("t.me", "telegram.me"), "", "", "", List.of("en"), "", "")).id();
+    static void start(OpenIru started) throws IOException {
+        app = started;
+        telegram = TestApp.telegramPlatform(app);
         site = new StaticSite();
         site.serve("/s/example_news", "text/html; charset=utf-8", page("page-latest.html"))
                 .serve("/s/example_news?before=101", "text/html; charset=utf-8", page("page-before-101.html"))
@@ -54,7 +54,6 @@ class TmeCollectorTest {
     @AfterAll
     static void stop() {
         site.close();
-        app.close();
     }
 
     static TmeCollector.Options options() {

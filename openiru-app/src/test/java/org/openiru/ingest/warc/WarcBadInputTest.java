@@ -12,19 +12,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openiru.app.OpenIru;
 import org.openiru.audit.Actor;
 import org.openiru.ingest.ImportError;
 import org.openiru.ingest.Source;
 import org.openiru.ingest.telegram.TelegramImporter.Progress;
-import org.openiru.testing.TestApp;
-import org.openiru.testing.TestPostgres;
+import org.openiru.testing.FreshDatabase;
 
 /** Hostile and broken web archives: each gives a clear error at its record, and the good records are kept. */
+@ExtendWith(FreshDatabase.class)
 class WarcBadInputTest {
     static final Actor WHO = Actor.system("test");
     @TempDir
@@ -32,13 +32,8 @@ class WarcBadInputTest {
     static OpenIru app;
 
     @BeforeAll
-    static void start() {
-        app = OpenIru.open(TestApp.config().withDataDir(dir.resolve("data")), TestPostgres.freshDatabase());
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
+    static void start(OpenIru started) {
+        app = started;
     }
 
     @Test
@@ -135,7 +130,7 @@ class WarcBadInputTest {
         assertThat(urls("names.example")).contains("https://names.example/etc/passwd", "https://names.example/fine")
                 .allSatisfy(u -> assertThat(u).doesNotContain("\u0007", "\u001b", ".."));
         assertThat(s.errors()).allSatisfy(e -> assertThat(e.message()).doesNotContain("\u0007", "\u001b"));
-        try (Stream<Path> files = Files.walk(dir.resolve("data"))) {
+        try (Stream<Path> files = Files.walk(app.config.dataDir())) {
             assertThat(files.map(Path::getFileName).map(Path::toString))
                     .noneMatch(n -> n.contains("passwd") || n.contains("bell"));
         }

@@ -13,16 +13,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openiru.app.OpenIru;
 import org.openiru.audit.Actor;
 import org.openiru.ingest.Source;
 import org.openiru.ingest.telegram.TelegramImporter.Progress;
 import org.openiru.testing.StaticSite;
-import org.openiru.testing.TestApp;
-import org.openiru.testing.TestPostgres;
+import org.openiru.testing.FreshDatabase;
 
 /** Records a small synthetic site with real wget ({@code --warc-file}) and imports the archive. */
+@ExtendWith(FreshDatabase.class)
 class WarcImportTest {
     static final Actor WHO = Actor.system("test");
     static final String HTML = "text/html; charset=utf-8";
@@ -36,9 +37,9 @@ class WarcImportTest {
     static Path warc;
 
     @BeforeAll
-    static void recordTheSite() throws Exception {
+    static void recordTheSite(OpenIru started) throws Exception {
         requireWget();
-        app = OpenIru.open(TestApp.config().withDataDir(dir.resolve("data")), TestPostgres.freshDatabase());
+        app = started;
         site = new StaticSite()
                 .serve("/", HTML, page("<title>[synthetic] الصفحة الرئيسية</title>", """
                         <h1>موقع اصطناعي للاختبار</h1><p>نص عربي محايد عن الطقس.</p>
