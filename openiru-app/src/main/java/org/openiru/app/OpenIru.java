@@ -40,6 +40,7 @@ import org.openiru.ingest.warc.WarcImporter;
 import org.openiru.auth.UserRoutes;
 import org.openiru.platform.PlatformRoutes;
 import org.openiru.platform.Platforms;
+import org.openiru.review.Review;
 import org.openiru.signals.Signals;
 import org.openiru.store.Database;
 import org.openiru.store.DatabaseServer;
@@ -88,6 +89,8 @@ public final class OpenIru implements AutoCloseable {
     public final WorkerPool workers;
     /** Hash banks, matching and retro-hunts. */
     public final Signals signals;
+    /** The review desk: cases, queues, claims, assessments, approvals, holds. */
+    public final Review review;
     private final QueueAdmin queueAdmin;
     private final BlobSignals blobSignals;
     private final DatabaseServer server;
@@ -116,6 +119,7 @@ public final class OpenIru implements AutoCloseable {
         this.queueAdmin = new QueueAdmin(db.jdbi(), audit);
         this.signals = new Signals(db.jdbi(), audit, jobs, workers);
         this.blobSignals = new BlobSignals(blobs, signals.hasher, signals.signalMatcher, jobs, db.jdbi());
+        this.review = new Review(db.jdbi(), audit, new ItemQueries(db.jdbi()));
     }
 
     /** What the sources page imports from an uploaded file, by source kind. */
@@ -189,13 +193,14 @@ public final class OpenIru implements AutoCloseable {
         new EvidenceRoutes(blobs).register(routes);
         new QueueRoutes(queueAdmin, pages, auth).register(routes);
         signals.register(routes, pages, auth);
+        review.register(routes, pages, auth, users, signals.signalMatcher);
         web = new WebServer(config.host(), config.port(), routes, auth, pages, metrics).start();
         return web;
     }
 
     /** Starts the configured number of workers on the registered queues (none when configured to 0). */
     public void startWorkers() {
-        Housekeeping housekeeping = new Housekeeping(jobs, sessions);
+        Housekeeping housekeeping = new Housekeeping(jobs, sessions, review.holds::expireDue);
         workers.register(Housekeeping.QUEUE, housekeeping, Housekeeping.LEASE);
         workers.register(UploadImports.QUEUE, uploads, UploadImports.LEASE);
         workers.register(BlobSignals.QUEUE, blobSignals, Duration.ofMinutes(10));
