@@ -132,12 +132,14 @@ public final class CaseQueries {
         }
         return jdbi.withHandle(h -> {
             List<CaseItem> caseItems = new ArrayList<>();
+            record Seen(long item, Instant first, Instant last) {
+            }
             h.createQuery("""
                             SELECT item_id, first_seen, last_seen FROM review_case_items WHERE case_id = ?
-                            ORDER BY first_seen, item_id""").bind(0, caseId).mapToMap().list()
-                    .forEach(m -> items.item(((Number) m.get("item_id")).longValue()).ifPresent(i ->
-                            caseItems.add(new CaseItem(i, ((OffsetDateTime) m.get("first_seen")).toInstant(),
-                                    ((OffsetDateTime) m.get("last_seen")).toInstant()))));
+                            ORDER BY first_seen, item_id""").bind(0, caseId)
+                    .map((rs, c) -> new Seen(rs.getLong(1), instant(rs, 2), instant(rs, 3))).list()
+                    .forEach(s -> items.item(s.item()).ifPresent(i -> caseItems.add(new CaseItem(i, s.first(),
+                            s.last()))));
             List<AssessmentRow> assessments = h.createQuery("""
                             SELECT a.id, a.assessor_id, u.username, a.outcome, a.categories, a.entity, a.severity,
                                    a.content_type, a.reason, a.question, a.note, a.needs_approval, a.created_at,

@@ -439,12 +439,12 @@ public final class Cases {
     }
 
     private static ApiException claimedByOther(Handle h, long caseId) {
-        Map<String, Object> who = h.createQuery("""
+        return h.createQuery("""
                         SELECT u.username, cl.expires_at FROM review_claims cl JOIN users u ON u.id = cl.user_id
-                        WHERE cl.case_id = ?""").bind(0, caseId).mapToMap().one();
-        return new ApiException(409, "claimed", "Case " + caseId + " is being reviewed by " + who.get("username")
-                + " until " + ((OffsetDateTime) who.get("expires_at")).withOffsetSameInstant(ZoneOffset.UTC)
-                .truncatedTo(ChronoUnit.SECONDS), null);
+                        WHERE cl.case_id = ?""").bind(0, caseId)
+                .map((rs, c) -> new ApiException(409, "claimed", "Case " + caseId + " is being reviewed by "
+                        + rs.getString(1) + " until " + rs.getObject(2, OffsetDateTime.class)
+                        .withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS), null)).one();
     }
 
     private static boolean mayDecideEscalated(Handle h, User u) {
