@@ -51,6 +51,31 @@ final class ReviewFixture {
                 + "ORDER BY id").bind(0, urls.toArray(new String[0])).mapTo(Long.class).list());
     }
 
+    /** An item carrying a synthetic image (a grey square with a stripe): a stored blob, as imports make them. */
+    static long itemWithImage(OpenIru app, String prefix) throws java.io.IOException {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(64, 64,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 64; x++) {
+            for (int y = 0; y < 64; y++) {
+                img.setRGB(x, y, y / 8 % 2 == 0 ? 0xc03030 : 0x30a030);
+            }
+        }
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(img, "png", png);
+        String sha = app.blobs.put(new java.io.ByteArrayInputStream(png.toByteArray()), "synthetic.png", 1 << 20)
+                .sha256();
+        String url = "https://example.test/" + prefix + "/image";
+        try (IngestRun run = app.ingest.begin(SYSTEM, "api", "review test " + prefix, "")) {
+            ActorRef actor = new ActorRef(null, "actor-" + prefix, prefix, "Actor " + prefix, "channel");
+            run.add(new IncomingItem(url, null, actor, "1", actor, null, null, Instant.now(), null,
+                    "[synthetic] بيان تجريبي with image", JsonNodeFactory.instance.objectNode(), List::of,
+                    List.of(new org.openiru.ingest.MediaRef("photo", "synthetic.png", sha))));
+            run.finish(null);
+        }
+        return app.db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM items WHERE canonical_url = ?")
+                .bind(0, url).mapTo(Long.class).one());
+    }
+
     static long caseOf(OpenIru app, Unit unit, long item, boolean graphic) {
         return app.review.cases.openFor(SYSTEM, unit.id(), new Cases.NewCase(List.of(item), null, null,
                 "[synthetic] case", graphic));
