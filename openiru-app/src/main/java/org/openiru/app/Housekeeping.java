@@ -41,11 +41,12 @@ final class Housekeeping implements JobHandler {
         if (sessionsPurged > 0) {
             LOG.info("Housekeeping: removed {} expired sessions", sessionsPurged);
         }
+        int done = 0;
         for (java.util.function.IntSupplier task : tasks) {
-            int done = task.getAsInt();
-            if (done > 0) {
-                LOG.info("Housekeeping: {} did {}", task, done);
-            }
+            done += task.getAsInt();
+        }
+        if (done > 0) {
+            LOG.info("Housekeeping: features' hourly tasks changed {} records", done);
         }
         enqueueFor(Instant.now().truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS));
     }

@@ -162,6 +162,7 @@ public final class Cases {
                                                   AND cl.expires_at > now())
                                   AND NOT EXISTS (SELECT 1 FROM review_case_events e WHERE e.case_id = c.id
                                                   AND e.kind = 'released' AND e.actor_id = :user
+                                                  AND e.payload ->> 'skipped' = 'true'
                                                   AND e.at > now() - CAST('""" + SKIP_WINDOW + """
                                 ' AS interval))
                                 ORDER BY c.priority DESC, c.created_at, c.id
