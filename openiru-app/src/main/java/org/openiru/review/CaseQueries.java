@@ -81,11 +81,11 @@ public final class CaseQueries {
     public Counters counters(long queueId) {
         OffsetDateTime today = LocalDate.now(ZoneOffset.UTC).atStartOfDay().atOffset(ZoneOffset.UTC);
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT (SELECT count(*) FROM review_cases c WHERE c.queue_id = :q AND c.state = 'new'
-                                AND NOT EXISTS (SELECT 1 FROM review_claims cl WHERE cl.case_id = c.id
-                                                AND cl.expires_at > now())),
-                               (SELECT extract(epoch FROM now() - min(c.created_at)) FROM review_cases c
-                                WHERE c.queue_id = :q AND c.state = 'new'),
+                        WITH waiting AS (SELECT c.created_at FROM review_cases c WHERE c.queue_id = :q
+                                AND c.state = 'new' AND NOT EXISTS (SELECT 1 FROM review_claims cl
+                                    WHERE cl.case_id = c.id AND cl.expires_at > now()))
+                        SELECT (SELECT count(*) FROM waiting),
+                               (SELECT extract(epoch FROM now() - min(created_at)) FROM waiting),
                                (SELECT count(*) FROM review_case_events e JOIN review_cases c ON c.id = e.case_id
                                 WHERE c.queue_id = :q AND e.kind IN ('assessed', 'escalated') AND e.at >= :today),
                                (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM e.at - (

@@ -23,6 +23,9 @@ public final class ReviewViews {
         if (d.toMinutes() >= 120) {
             return p.t("review.hours", p.num(d.toHours()));
         }
-        return p.t("review.minutes", p.num(Math.max(0, d.toMinutes())));
+        if (d.toSeconds() >= 120) {
+            return p.t("review.minutes", p.num(d.toMinutes()));
+        }
+        return p.t("review.seconds", p.num(Math.max(0, d.toSeconds())));
     }
 }

@@ -75,6 +75,7 @@ class ReviewBrowserTest {
         assertThat(driver.findElement(By.cssSelector("[data-testid=case-text]")).getDomAttribute("dir"))
                 .isEqualTo("auto");
 
+        screenshot("review-case.png");
         Actions keys = new Actions(driver);
         keys.sendKeys("?").perform();
         assertThat(driver.findElement(By.cssSelector("[data-testid=keys]")).isDisplayed()).isTrue();
@@ -111,6 +112,15 @@ class ReviewBrowserTest {
                 .isEqualTo("Approved for referral");
         assertThat(driver.findElement(By.cssSelector("[data-testid=timeline]")).getText())
                 .contains("desk-second").contains("approved");
+        driver.get(app.url("/review"));
+        screenshot("review-desk.png");
+    }
+
+    private static void screenshot(String name) throws java.io.IOException {
+        Path dir = java.nio.file.Files.createDirectories(Path.of("target", "screenshots"));
+        java.io.File shot = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(
+                org.openqa.selenium.OutputType.FILE);
+        java.nio.file.Files.copy(shot.toPath(), dir.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static void login(User u) {
