@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,20 +30,22 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ReviewBrowserTest {
     private static TestApp app;
+    private static Chromium browser;
     private static WebDriver driver;
     private static WebDriverWait wait;
 
     @BeforeAll
     static void start(@TempDir Path profile) {
-        driver = Chromium.start(profile);
+        browser = Chromium.start(profile);
+        driver = browser.driver;
+        wait = browser.wait;
         app = TestApp.start();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
     }
 
     @AfterAll
     static void stop() {
-        if (driver != null) {
-            driver.quit();
+        if (browser != null) {
+            browser.close();
         }
         if (app != null) {
             app.close();
@@ -60,9 +61,9 @@ class ReviewBrowserTest {
         long nextCase = app.app.review.cases.openFor(ReviewFixture.SYSTEM, app.unit.id(), new Cases.NewCase(
                 ReviewFixture.items(app.app, "browser-next", 1), null, 10, "[synthetic] text", false));
 
-        login(first);
+        browser.login(app, first.username());
         driver.get(app.url("/review"));
-        submit(driver.findElement(By.cssSelector("[data-testid=start-general]")));
+        browser.submit(driver.findElement(By.cssSelector("[data-testid=start-general]")));
         assertThat(driver.getCurrentUrl()).endsWith("/review/cases/" + imageCase);
         WebElement media = driver.findElement(By.cssSelector("img[data-testid=case-media]"));
         wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript("return arguments[0].complete", media));
@@ -75,7 +76,7 @@ class ReviewBrowserTest {
         assertThat(driver.findElement(By.cssSelector("[data-testid=case-text]")).getDomAttribute("dir"))
                 .isEqualTo("auto");
 
-        screenshot("review-case.png");
+        browser.screenshot("review-case.png");
         Actions keys = new Actions(driver);
         keys.sendKeys("?").perform();
         assertThat(driver.findElement(By.cssSelector("[data-testid=keys]")).isDisplayed()).isTrue();
@@ -94,47 +95,25 @@ class ReviewBrowserTest {
 
         driver.get(app.url("/review/cases/" + imageCase));
         assertThat(driver.findElement(By.cssSelector("[data-testid=own-assessment]")).isDisplayed()).isTrue();
-        submit(driver.findElement(By.cssSelector("[data-testid=approve]")));
+        browser.submit(driver.findElement(By.cssSelector("[data-testid=approve]")));
         assertThat(driver.findElement(By.cssSelector("[data-testid=case-error]")).getText()).contains("four eyes");
         HttpResponse<String> api = app.send(TestApp.browserlessClient(), "POST", "/api/v1/cases/" + imageCase
                 + "/approval", "{}", "application/json", "Authorization", "Bearer " + app.token(first));
         assertThat(api.statusCode()).isEqualTo(403);
         assertThat(api.body()).contains("four_eyes");
         assertThat(app.app.review.queries.row(imageCase).orElseThrow().state()).isEqualTo("assessed");
-        submit(driver.findElement(By.cssSelector("[data-testid=logout]")));
+        browser.submit(driver.findElement(By.cssSelector("[data-testid=logout]")));
 
-        login(second);
+        browser.login(app, second.username());
         driver.get(app.url("/review/approvals"));
         driver.findElement(By.cssSelector("tr[data-case='" + imageCase + "'] a")).click();
         wait.until(ExpectedConditions.urlContains("/review/cases/" + imageCase));
-        submit(driver.findElement(By.cssSelector("[data-testid=approve]")));
+        browser.submit(driver.findElement(By.cssSelector("[data-testid=approve]")));
         assertThat(driver.findElement(By.cssSelector("[data-testid=case-state]")).getText())
                 .isEqualTo("Approved for referral");
         assertThat(driver.findElement(By.cssSelector("[data-testid=timeline]")).getText())
                 .contains("desk-second").contains("approved");
         driver.get(app.url("/review"));
-        screenshot("review-desk.png");
-    }
-
-    private static void screenshot(String name) throws java.io.IOException {
-        Path dir = java.nio.file.Files.createDirectories(Path.of("target", "screenshots"));
-        java.io.File shot = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(
-                org.openqa.selenium.OutputType.FILE);
-        java.nio.file.Files.copy(shot.toPath(), dir.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static void login(User u) {
-        driver.get(app.url("/login"));
-        driver.findElement(By.name("username")).sendKeys(u.username());
-        driver.findElement(By.name("password")).sendKeys(TestApp.PASSWORD);
-        submit(driver.findElement(By.cssSelector("form[action='/login'] button[type=submit]")));
-    }
-
-    /** Clicks a button that submits a form and waits until the next page has replaced this one. */
-    private static void submit(WebElement button) {
-        WebElement page = driver.findElement(By.tagName("html"));
-        button.click();
-        wait.until(ExpectedConditions.stalenessOf(page));
-        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        browser.screenshot("review-desk.png");
     }
 }
