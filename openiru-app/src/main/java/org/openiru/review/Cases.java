@@ -197,7 +197,10 @@ public final class Cases {
         });
     }
 
-    /** Keeps the reviewer's claim alive while they work (the case page renews it every few minutes). */
+    /**
+     * Keeps the reviewer's claim alive while they work (the case page renews it every two minutes). A renewal is
+     * not an event: it decides nothing, and one every two minutes would bury the timeline.
+     */
     public Instant renew(Reviewer r, long caseId) {
         return jdbi.withHandle(h -> h.createQuery("""
                         UPDATE review_claims SET expires_at = now() + CAST(:ttl AS interval)

@@ -268,4 +268,70 @@ class CasesTest {
         User u = ReviewFixture.user(app, unit, "add-user", Role.ANALYST);
         assertThat(u.id()).isPositive();
     }
+
+    @Test
+    void aRejectedAssessmentGoesBackAndAnEscalationIsDecidedByASupervisor(OpenIru app) {
+        Unit unit = ReviewFixture.unit(app, "flow");
+        List<Long> items = ReviewFixture.items(app, "flow", 2);
+        long sentBack = ReviewFixture.caseOf(app, unit, items.get(0), false);
+        long escalated = ReviewFixture.caseOf(app, unit, items.get(1), false);
+        Reviewer analyst = new Reviewer(ReviewFixture.user(app, unit, "flow-an", Role.ANALYST), "r");
+        Reviewer sup = new Reviewer(ReviewFixture.user(app, unit, "flow-sup", Role.SUPERVISOR), "r");
+
+        app.review.cases.assess(analyst, sentBack, ReviewFixture.terrorist());
+        assertThatThrownBy(() -> app.review.cases.reject(sup, sentBack, " ")).hasMessageContaining("why");
+        app.review.cases.reject(sup, sentBack, "[synthetic] this is a news report");
+        assertThat(app.review.queries.row(sentBack).orElseThrow().state()).isEqualTo("new");
+        CaseQueries.AssessmentRow decided = app.review.queries.detail(sentBack, unit.id()).orElseThrow()
+                .assessments().get(0);
+        assertThat(decided.decision()).isEqualTo("rejected");
+        assertThat(decided.decisionComment()).isEqualTo("[synthetic] this is a news report");
+
+        assertThatThrownBy(() -> app.review.cases.assess(analyst, escalated, new Assessment("escalate", null, null,
+                null, null, null, " ", null))).hasMessageContaining("question");
+        app.review.cases.assess(analyst, escalated, new Assessment("escalate", null, null, null, null, null,
+                "Is this satire?", null));
+        assertThat(app.review.queries.row(escalated).orElseThrow().state()).isEqualTo("escalated");
+        assertThat(app.review.queries.awaitingDecision(10)).extracting(CaseQueries.CaseRow::id).contains(escalated);
+        assertThatThrownBy(() -> app.review.cases.assess(analyst, escalated, ReviewFixture.terrorist()))
+                .hasMessageContaining("supervisor or senior analyst");
+        app.review.cases.assess(sup, escalated, new Assessment("not_actionable", null, null, null, null, "artistic",
+                null, null));
+        assertThat(app.review.queries.row(escalated).orElseThrow().state()).isEqualTo("not_actionable");
+    }
+
+    @Test
+    void aUnitCanRequireApprovalForNotActionableToo(OpenIru app) {
+        Unit unit = ReviewFixture.unit(app, "strict");
+        long caseId = ReviewFixture.caseOf(app, unit, ReviewFixture.items(app, "strict", 1).get(0), false);
+        Reviewer analyst = new Reviewer(ReviewFixture.user(app, unit, "strict-an", Role.ANALYST), "r");
+        Reviewer sup = new Reviewer(ReviewFixture.user(app, unit, "strict-sup", Role.SUPERVISOR), "r");
+        assertThat(app.review.settings.approvalOutcomes(unit.id())).containsExactly("terrorist");
+        assertThat(app.review.settings.setApprovalOutcomes(sup, Set.of("not_actionable")))
+                .containsExactlyInAnyOrder("terrorist", "not_actionable");
+        assertThatThrownBy(() -> app.review.settings.setApprovalOutcomes(sup, Set.of("escalate")))
+                .hasMessageContaining("escalate");
+
+        app.review.cases.assess(analyst, caseId, new Assessment("not_actionable", null, null, null, null,
+                "journalism", null, null));
+        assertThat(app.review.queries.row(caseId).orElseThrow().state()).isEqualTo("assessed");
+        app.review.cases.approve(sup, caseId, "");
+        assertThat(app.review.queries.row(caseId).orElseThrow().state()).isEqualTo("not_actionable");
+    }
+
+    @Test
+    void aQueueHandsCasesOnlyToItsUnitAndRoles(OpenIru app) {
+        Unit own = ReviewFixture.unit(app, "q-own");
+        Unit other = ReviewFixture.unit(app, "q-other");
+        long queue = app.db.jdbi().withHandle(h -> h.createQuery("INSERT INTO review_queues (name, unit_id, roles) "
+                + "VALUES ('own-only', ?, '{supervisor}') RETURNING id").bind(0, own.id()).mapTo(Long.class).one());
+        app.review.cases.openFor(ReviewFixture.SYSTEM, own.id(), new Cases.NewCase(
+                ReviewFixture.items(app, "qown", 1), "own-only", null, null, null));
+        Reviewer ownAnalyst = new Reviewer(ReviewFixture.user(app, own, "q-an", Role.ANALYST), "r");
+        Reviewer otherSup = new Reviewer(ReviewFixture.user(app, other, "q-other-sup", Role.SUPERVISOR), "r");
+        Reviewer ownSup = new Reviewer(ReviewFixture.user(app, own, "q-sup", Role.SUPERVISOR), "r");
+        assertThatThrownBy(() -> app.review.cases.next(ownAnalyst, queue)).hasMessageContaining("not open to you");
+        assertThatThrownBy(() -> app.review.cases.next(otherSup, queue)).hasMessageContaining("not open to you");
+        assertThat(app.review.cases.next(ownSup, queue)).isPresent();
+    }
 }
