@@ -334,4 +334,25 @@ class CasesTest {
         assertThatThrownBy(() -> app.review.cases.next(otherSup, queue)).hasMessageContaining("not open to you");
         assertThat(app.review.cases.next(ownSup, queue)).isPresent();
     }
+
+    @Test
+    void theSameContentAlreadyApprovedInAnotherUnitIsShown(OpenIru app) {
+        Unit first = ReviewFixture.unit(app, "dec-a");
+        Unit second = ReviewFixture.unit(app, "dec-b");
+        long item = ReviewFixture.items(app, "dec", 1).get(0);
+        long approved = ReviewFixture.caseOf(app, first, item, false);
+        long later = ReviewFixture.caseOf(app, second, item, false);
+        assertThat(app.review.queries.detail(later, second.id()).orElseThrow().conflicts()).isEmpty();
+        app.review.cases.assess(new Reviewer(ReviewFixture.user(app, first, "dec-an", Role.ANALYST), "r"), approved,
+                ReviewFixture.terrorist());
+        app.review.cases.approve(new Reviewer(ReviewFixture.user(app, first, "dec-sup", Role.SUPERVISOR), "r"),
+                approved, "");
+        List<CaseQueries.Conflict> conflicts = app.review.queries.detail(later, second.id()).orElseThrow()
+                .conflicts();
+        assertThat(conflicts).hasSize(1);
+        assertThat(conflicts.get(0).caseId()).isEqualTo(approved);
+        assertThat(conflicts.get(0).unit()).isEqualTo("Unit dec-a");
+        assertThat(conflicts.get(0).state()).isEqualTo("approved");
+        assertThat(conflicts.get(0).sameItem()).isTrue();
+    }
 }

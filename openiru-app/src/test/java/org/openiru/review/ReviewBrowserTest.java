@@ -115,5 +115,13 @@ class ReviewBrowserTest {
                 .contains("desk-second").contains("approved");
         driver.get(app.url("/review"));
         browser.screenshot("review-desk.png");
+
+        driver.get(app.url("/review/cases/" + imageCase));
+        browser.submit(driver.findElement(By.cssSelector("[data-testid=switch-language]")));
+        assertThat(driver.findElement(By.tagName("html")).getDomAttribute("dir")).isEqualTo("rtl");
+        assertThat(driver.findElement(By.cssSelector("[data-testid=case-state]")).getText())
+                .isEqualTo(org.openiru.web.Messages.loadAll(java.time.ZoneId.systemDefault()).get("ar")
+                        .t("review.state.approved"));
+        browser.screenshot("review-case-ar.png");
     }
 }

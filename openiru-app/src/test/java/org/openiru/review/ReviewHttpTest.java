@@ -144,4 +144,24 @@ class ReviewHttpTest {
         assertThat(queues.statusCode()).isEqualTo(200);
         assertThat(queues.body()).contains("\"name\":\"general\"").contains("\"waiting\"");
     }
+
+    @Test
+    void aBulkActionOnThePageShowsTheCountBeforeItRuns() throws Exception {
+        User sup = t.user("page-bulk", Role.SUPERVISOR);
+        List<Long> cases = ReviewFixture.items(t.app, "page-bulk", 2).stream()
+                .map(item -> ReviewFixture.caseOf(t.app, t.unit, item, false)).toList();
+        HttpClient browser = TestApp.browserlessClient();
+        String csrf = t.login(browser, sup.username());
+        String ids = "caseId=" + cases.get(0) + "&caseId=" + cases.get(1);
+        HttpResponse<String> confirm = t.send(browser, "POST", "/review/bulk", "_csrf=" + csrf + "&" + ids
+                + "&action=close&queue=general&reason=dup", FORM);
+        assertThat(confirm.statusCode()).isEqualTo(200);
+        assertThat(org.jsoup.Jsoup.parse(confirm.body()).selectFirst("[data-testid=bulk-confirm]").text())
+                .startsWith("2 cases will be changed");
+        assertThat(t.app.review.queries.row(cases.get(0)).orElseThrow().state()).isEqualTo("new");
+        HttpResponse<String> done = t.send(browser, "POST", "/review/bulk", "_csrf=" + csrf + "&" + ids
+                + "&action=close&queue=general&reason=dup&confirmCount=2", FORM);
+        assertThat(done.body()).contains("data-testid=\"bulk-done\"");
+        assertThat(t.app.review.queries.row(cases.get(1)).orElseThrow().state()).isEqualTo("closed");
+    }
 }
