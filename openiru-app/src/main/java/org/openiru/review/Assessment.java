@@ -31,6 +31,9 @@ public record Assessment(String outcome, List<String> categories, String entity,
         }
         String n = limited("note", note);
         if (o.equals(TERRORIST)) {
+            if (categories != null && categories.stream().anyMatch(java.util.Objects::isNull)) {
+                throw ApiException.badRequest("categories", "categories must be letters a to e, not null");
+            }
             List<String> cats = List.copyOf(new TreeSet<>(categories == null ? List.of() : categories));
             if (cats.isEmpty()) {
                 throw ApiException.badRequest("categories", "Choose at least one TCO Art. 2(7) category (a–e)");

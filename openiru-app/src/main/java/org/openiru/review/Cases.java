@@ -84,7 +84,7 @@ public final class Cases {
      * Returns the case id.
      */
     public long openFor(Actor who, long unitId, NewCase in) {
-        List<Long> ids = in.itemIds() == null ? List.of() : List.copyOf(new LinkedHashSet<>(in.itemIds()));
+        List<Long> ids = distinct("itemIds", in.itemIds());
         if (ids.isEmpty() || ids.size() > MAX_ITEMS) {
             throw ApiException.badRequest("itemIds", "Give from 1 to " + MAX_ITEMS + " item ids");
         }
@@ -326,7 +326,7 @@ public final class Cases {
      * carries the batch id and the reason.
      */
     public BulkResult bulk(Reviewer r, Bulk in) {
-        List<Long> ids = in.caseIds() == null ? List.of() : List.copyOf(new LinkedHashSet<>(in.caseIds()));
+        List<Long> ids = distinct("caseIds", in.caseIds());
         if (ids.isEmpty()) {
             throw ApiException.badRequest("caseIds", "Choose the cases");
         }
@@ -483,6 +483,17 @@ public final class Cases {
                         INSERT INTO review_approvals (assessment_id, approver_id, decision, comment)
                         VALUES (?, ?, ?, ?) RETURNING id""")
                 .bind(0, a.id()).bind(1, r.id()).bind(2, decision).bind(3, comment).mapTo(Long.class).one();
+    }
+
+    /** The ids once each, in the order given; a null in the list is the caller's error, named. */
+    private static List<Long> distinct(String field, List<Long> ids) {
+        if (ids == null) {
+            return List.of();
+        }
+        if (ids.stream().anyMatch(java.util.Objects::isNull)) {
+            throw ApiException.badRequest(field, field + " must hold whole numbers, not null");
+        }
+        return List.copyOf(new LinkedHashSet<>(ids));
     }
 
     private static String text(String field, String s) {

@@ -265,6 +265,9 @@ class CasesTest {
         assertThat(d.items().get(1).lastSeen()).isAfter(d.items().get(1).firstSeen());
         assertThatThrownBy(() -> app.review.cases.openFor(ReviewFixture.SYSTEM, unit.id(),
                 new Cases.NewCase(List.of(-5L), null, null, null, null))).hasMessageContaining("Item -5");
+        assertThatThrownBy(() -> app.review.cases.openFor(ReviewFixture.SYSTEM, unit.id(),
+                new Cases.NewCase(java.util.Arrays.asList(items.get(0), null), null, null, null, null)))
+                .hasMessageContaining("not null");
         User u = ReviewFixture.user(app, unit, "add-user", Role.ANALYST);
         assertThat(u.id()).isPositive();
     }
