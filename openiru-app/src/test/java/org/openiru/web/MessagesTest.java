@@ -30,7 +30,13 @@ class MessagesTest {
             "sources.kind.", List.of("telegram_export", "tme", "warc", "urls", "jsonl", "api"),
             "sources.status.", List.of("running", "finished", "failed"),
             "sources.job.", List.of("ready", "running", "dead"),
-            "actor.kind.", List.of("channel", "group", "user", "site", "unknown"));
+            "actor.kind.", List.of("channel", "group", "user", "site", "unknown"),
+            "detect.band.", List.of("high", "medium", "low"),
+            "detect.label.", java.util.Arrays.stream(org.openiru.text.classify.Label.values())
+                    .map(org.openiru.text.classify.Label::id).toList(),
+            "detect.class.", java.util.Arrays.stream(org.openiru.text.lexicon.TermClass.values())
+                    .map(org.openiru.text.lexicon.TermClass::id)
+                    .filter(c -> !c.equals("entity_name") && !c.equals("outlet")).toList());
 
     @Test
     void everyBundleHasTheSameKeysInEveryLanguage() {
