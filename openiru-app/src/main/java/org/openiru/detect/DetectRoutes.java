@@ -2,10 +2,6 @@ package org.openiru.detect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -66,19 +62,10 @@ public final class DetectRoutes {
     }
 
     private void score(Context ctx) {
-        byte[] body = ctx.bodyAsBytes();
-        boolean invalidUtf8 = false;
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body)).toString();
-        } catch (CharacterCodingException e) {
-            invalidUtf8 = true;
-            text = new String(body, StandardCharsets.UTF_8);
-        }
+        ScoreRequests.Decoded body = ScoreRequests.decode(ctx.bodyAsBytes());
         JsonNode items;
         try {
-            items = Json.MAPPER.readTree(text);
+            items = Json.MAPPER.readTree(body.text());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw ApiException.badRequest("items", "the body is not JSON: " + e.getOriginalMessage());
         }
@@ -89,7 +76,7 @@ public final class DetectRoutes {
         List<ScoreRequests.Request> batch = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             JsonNode t = items.get(i).get("text");
-            boolean replaced = invalidUtf8 && t != null && t.asText().indexOf('\uFFFD') >= 0;
+            boolean replaced = body.invalidUtf8() && t != null && t.asText().indexOf('\uFFFD') >= 0;
             batch.add(ScoreRequests.request(items.get(i), "item " + i, replaced));
         }
         TextScorer scorer = detect.detector.current().scorer();

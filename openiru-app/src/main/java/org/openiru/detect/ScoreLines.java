@@ -44,7 +44,10 @@ public final class ScoreLines {
             } catch (ApiException e) {
                 bad++;
                 if (json) {
-                    out.println(Json.write(Map.of("line", lineNo, "error", e.getMessage())));
+                    Map<String, Object> error = new java.util.LinkedHashMap<>();
+                    error.put("line", lineNo);
+                    error.put("error", e.getMessage());
+                    out.println(Json.write(error));
                 } else {
                     err.println("openiru: " + e.getMessage());
                 }

@@ -46,22 +46,27 @@ public final class ScoreRequests {
 
     /** Parses one JSON object given as bytes; {@code where} (e.g. "line 3") starts every error message. */
     public static Request parse(byte[] json, String where) {
-        boolean invalid = false;
-        String decoded;
-        try {
-            decoded = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(json)).toString();
-        } catch (CharacterCodingException e) {
-            invalid = true;
-            decoded = new String(json, StandardCharsets.UTF_8);
-        }
+        Decoded decoded = decode(json);
         JsonNode node;
         try {
-            node = Json.MAPPER.readTree(decoded);
+            node = Json.MAPPER.readTree(decoded.text());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw ApiException.badRequest(null, where + ": not JSON (" + e.getOriginalMessage() + ")");
         }
-        return request(node, where, invalid);
+        return request(node, where, decoded.invalidUtf8());
+    }
+
+    /** Bytes read as UTF-8; {@code invalidUtf8} when some were not, and were replaced by U+FFFD. */
+    public record Decoded(String text, boolean invalidUtf8) {
+    }
+
+    public static Decoded decode(byte[] utf8) {
+        try {
+            return new Decoded(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(utf8)).toString(), false);
+        } catch (CharacterCodingException e) {
+            return new Decoded(new String(utf8, StandardCharsets.UTF_8), true);
+        }
     }
 
     /** Reads one already parsed object (an element of an API batch). */
