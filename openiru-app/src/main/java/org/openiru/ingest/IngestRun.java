@@ -21,12 +21,14 @@ public final class IngestRun implements AutoCloseable {
     /** Errors kept in the source row; the rest are only counted. */
     static final int MAX_STORED_ERRORS = 1000;
     private static final List<IncomingItem> END = List.of();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IngestRun.class);
 
     private final Jdbi jdbi;
     private final Sources sources;
     private final Actor who;
     private final long sourceId;
     private final int batchSize;
+    private final Ingest.Stored stored;
     private final ItemBatchWriter writer = new ItemBatchWriter();
     private final BlockingQueue<List<IncomingItem>> queue = new ArrayBlockingQueue<>(2);
     private final Thread writerThread;
@@ -42,12 +44,13 @@ public final class IngestRun implements AutoCloseable {
     private volatile RuntimeException writerError;
     private boolean finished;
 
-    IngestRun(Jdbi jdbi, Sources sources, Actor who, long sourceId, int batchSize) {
+    IngestRun(Jdbi jdbi, Sources sources, Actor who, long sourceId, int batchSize, Ingest.Stored stored) {
         this.jdbi = jdbi;
         this.sources = sources;
         this.who = who;
         this.sourceId = sourceId;
         this.batchSize = batchSize;
+        this.stored = stored;
         this.writerThread = new Thread(this::writeBatches, "ingest-writer-" + sourceId);
         writerThread.start();
     }
@@ -164,6 +167,7 @@ public final class IngestRun implements AutoCloseable {
                 sources.addCounts(tx, sourceId, result.counts());
                 return result;
             });
+            tellStored(first, r.storedItems());
             if (r.lost() > 0) {
                 writeFailures.addAndGet(r.lost());
                 error(new ImportError("", "items " + first + "-" + (first + items.size() - 1),
@@ -177,6 +181,19 @@ public final class IngestRun implements AutoCloseable {
                     "batch not stored: " + e.getMessage()));
         }
         written.addAndGet(items.size());
+    }
+
+    /** The batch is committed whatever happens here; items not handed on are found again at the next start. */
+    private void tellStored(long first, List<Long> itemIds) {
+        if (itemIds.isEmpty()) {
+            return;
+        }
+        try {
+            stored.stored(sourceId, first, itemIds);
+        } catch (RuntimeException e) {
+            LOG.warn("Source {}: items {}-{} stored but not handed to the next step: {}", sourceId, first,
+                    first + itemIds.size() - 1, e.toString());
+        }
     }
 
     private List<IncomingItem> take() {

@@ -33,6 +33,12 @@ class MessagesTest {
             Map.entry("sources.status.", List.of("running", "finished", "failed")),
             Map.entry("sources.job.", List.of("ready", "running", "dead")),
             Map.entry("actor.kind.", List.of("channel", "group", "user", "site", "unknown")),
+            Map.entry("detect.band.", List.of("high", "medium", "low")),
+            Map.entry("detect.label.", java.util.Arrays.stream(org.openiru.text.classify.Label.values())
+                    .map(org.openiru.text.classify.Label::id).toList()),
+            Map.entry("detect.class.", java.util.Arrays.stream(org.openiru.text.lexicon.TermClass.values())
+                    .map(org.openiru.text.lexicon.TermClass::id)
+                    .filter(c -> !c.equals("entity_name") && !c.equals("outlet")).toList()),
             Map.entry("review.state.", java.util.Arrays.stream(org.openiru.review.CaseState.values())
                     .map(org.openiru.review.CaseState::id).toList()),
             Map.entry("review.event.", List.of("created", "item_added", "routed", "claimed", "released",
