@@ -199,7 +199,7 @@ public final class OpenIru implements AutoCloseable {
         new QueueRoutes(queueAdmin, pages, auth).register(routes);
         signals.register(routes, pages, auth);
         detect.register(routes, pages, auth);
-        review.register(routes, pages, auth, users, signals.signalMatcher);
+        review.register(routes, pages, auth, users, signals.signalMatcher, detect.scores);
         web = new WebServer(config.host(), config.port(), routes, auth, pages, metrics).start();
         return web;
     }

@@ -5,6 +5,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.openiru.audit.AuditLog;
 import org.openiru.auth.Authenticator;
 import org.openiru.auth.Users;
+import org.openiru.detect.ItemScores;
 import org.openiru.ingest.ItemQueries;
 import org.openiru.signals.SignalMatcher;
 import org.openiru.web.Pages;
@@ -32,7 +33,8 @@ public final class Review {
         this.wellness = new Wellness(jdbi);
     }
 
-    public void register(Routes routes, Pages pages, Authenticator auth, Users users, SignalMatcher signals) {
-        new ReviewRoutes(this, users, signals, pages, auth).register(routes);
+    public void register(Routes routes, Pages pages, Authenticator auth, Users users, SignalMatcher signals,
+                         ItemScores scores) {
+        new ReviewRoutes(this, users, signals, scores, pages, auth).register(routes);
     }
 }

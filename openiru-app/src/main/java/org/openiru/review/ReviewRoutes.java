@@ -15,6 +15,7 @@ import org.openiru.auth.Authenticator;
 import org.openiru.auth.Role;
 import org.openiru.auth.User;
 import org.openiru.auth.Users;
+import org.openiru.detect.ItemScores;
 import org.openiru.signals.SignalMatcher;
 import org.openiru.web.ApiException;
 import org.openiru.web.Pages;
@@ -36,13 +37,16 @@ final class ReviewRoutes {
     private final Review review;
     private final Users users;
     private final SignalMatcher signals;
+    private final ItemScores scores;
     private final Pages pages;
     private final Authenticator auth;
 
-    ReviewRoutes(Review review, Users users, SignalMatcher signals, Pages pages, Authenticator auth) {
+    ReviewRoutes(Review review, Users users, SignalMatcher signals, ItemScores scores, Pages pages,
+                 Authenticator auth) {
         this.review = review;
         this.users = users;
         this.signals = signals;
+        this.scores = scores;
         this.pages = pages;
         this.auth = auth;
     }
@@ -285,9 +289,14 @@ final class ReviewRoutes {
         Map<String, List<SignalMatcher.Hit>> hits = new HashMap<>();
         d.items().forEach(i -> i.item().media().stream().filter(m -> m.sha256() != null)
                 .forEach(m -> hits.computeIfAbsent(m.sha256(), signals::hitsOf)));
+        // detection's score and reasons per item, and the other language for reasons written in it
+        Map<Long, ItemScores.StoredScore> itemScores = new HashMap<>();
+        d.items().forEach(i -> scores.find(i.item().row().id()).ifPresent(s -> itemScores.put(s.itemId(), s)));
         Map<String, Object> m = new HashMap<>();
         m.put("c", d);
         m.put("hits", hits);
+        m.put("scores", itemScores);
+        m.put("other", pages.messages(pages.context(ctx).lang().equals("ar") ? "en" : "ar"));
         m.put("error", error);
         m.put("media", review.settings.of(u.id()));
         m.put("mine", u.username().equals(d.row().claimedBy()));

@@ -101,6 +101,9 @@ class ReviewHttpTest {
         assertThat(fromItem.statusCode()).isEqualTo(302);
         String location = fromItem.headers().firstValue("Location").orElseThrow();
         assertThat(location).isNotEqualTo("/review/cases/" + caseId).startsWith("/review/cases/");
+        t.app.detect.scores.score(List.of(item));
+        assertThat(t.get(browser, location).body()).as("detection's score and reasons for each item")
+                .contains("data-testid=\"priority\"");
         assertThat(t.get(browser, location).body()).contains("dir=\"auto\"")
                 .contains("data-copy-target=\"#text-" + item + "\"");
         assertThat(t.get(browser, "/review/cases/" + caseId).body()).doesNotContain("<b>[synthetic]</b>")
