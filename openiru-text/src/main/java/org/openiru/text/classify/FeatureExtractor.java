@@ -71,7 +71,7 @@ public final class FeatureExtractor {
         }
         Arrays.sort(grams, gramCount, count);
         radixSort(grams, gramCount, work);
-        return collect(grams, count, gramCount);
+        return collect(grams, count, gramCount, work);
     }
 
     /**
@@ -79,21 +79,26 @@ public final class FeatureExtractor {
      * (value 1, stored as {@code -1 - bucket} until here). An index may appear twice, once from each part,
      * when a lexicon feature collides with an n-gram: harmless for a dot product, and the trainer sums them.
      */
-    private static FeatureVector collect(int[] grams, int count, int gramCount) {
+    private static FeatureVector collect(int[] grams, int count, int gramCount, Scratch work) {
         int[] indexes = new int[count];
+        int[] runs = work.runs(count);
+        Arrays.fill(runs, 0, count, 0);
+        // Branch-free run-length encoding: a new index moves k on; equal neighbours add to the same run.
+        int k = -1;
+        int previous = -1; // n-gram indexes are never negative
+        for (int i = 0; i < gramCount; i++) {
+            int g = grams[i];
+            k += g != previous ? 1 : 0;
+            indexes[k] = g;
+            runs[k]++;
+            previous = g;
+        }
+        k++;
         float[] values = new float[count];
-        int k = 0;
         double norm = 0;
-        for (int i = 0; i < gramCount; ) {
-            int j = i + 1;
-            while (j < gramCount && grams[j] == grams[i]) {
-                j++;
-            }
-            indexes[k] = grams[i];
-            values[k] = j - i;
-            norm += (double) (j - i) * (j - i);
-            k++;
-            i = j;
+        for (int i = 0; i < k; i++) {
+            values[i] = runs[i];
+            norm += (double) runs[i] * runs[i];
         }
         float scale = norm == 0 ? 0 : (float) (1 / Math.sqrt(norm));
         for (int i = 0; i < k; i++) {
@@ -150,6 +155,7 @@ public final class FeatureExtractor {
         private int[] grams = new int[0];
         private int[] buffer = new int[0];
         private int[] counts = new int[0];
+        private int[] runs = new int[0];
 
         char[] padded(int size) {
             return padded.length >= size ? padded : (padded = new char[size]);
@@ -161,6 +167,10 @@ public final class FeatureExtractor {
 
         int[] buffer(int size) {
             return buffer.length >= size ? buffer : (buffer = new int[size]);
+        }
+
+        int[] runs(int size) {
+            return runs.length >= size ? runs : (runs = new int[size]);
         }
 
         int[] counts(int size) {
