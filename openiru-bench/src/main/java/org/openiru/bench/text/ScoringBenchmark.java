@@ -1,10 +1,6 @@
 package org.openiru.bench.text;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.openiru.text.corpus.CorpusGenerator;
-import org.openiru.text.corpus.CorpusRecord;
 import org.openiru.text.score.TextScore;
 import org.openiru.text.score.TextScorer;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -21,8 +17,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Scoring throughput of {@link TextScorer} with the shipped model on texts of about 300 characters
- * (synthetic corpus items joined until they reach that length, Arabic and English mixed). Run with
- * {@code java -jar openiru-bench/target/openiru-bench.jar ScoringBenchmark -t 2}.
+ * ({@link ScoringTexts}). Run with {@code java -jar openiru-bench/target/openiru-bench.jar ScoringBenchmark -t 2}.
+ * On a shared machine use {@link ScoringLoadTool}, which counts CPU time.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -33,8 +29,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Threads(2)
 public class ScoringBenchmark {
 
-    private static final int TARGET_CHARS = 300;
-
     private TextScorer scorer;
     private String[] texts;
     private double averageChars;
@@ -42,18 +36,8 @@ public class ScoringBenchmark {
     @Setup
     public void setUp() {
         scorer = TextScorer.loadDefault();
-        List<CorpusRecord> records = new CorpusGenerator(CorpusGenerator.DEFAULT_SEED).generate(false);
-        List<String> joined = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (CorpusRecord r : records) {
-            current.append(r.text()).append(' ');
-            if (current.length() >= TARGET_CHARS) {
-                joined.add(current.toString().strip());
-                current.setLength(0);
-            }
-        }
-        texts = joined.toArray(String[]::new);
-        averageChars = joined.stream().mapToInt(String::length).average().orElse(0);
+        texts = ScoringTexts.load();
+        averageChars = ScoringTexts.averageChars(texts);
         System.out.printf("%n%d texts, average %.0f chars%n", texts.length, averageChars);
     }
 

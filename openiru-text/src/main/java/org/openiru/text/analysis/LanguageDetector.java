@@ -19,6 +19,9 @@ public final class LanguageDetector {
             "the", "of", "and", "to", "in", "is", "a", "an", "that", "for", "on", "with", "as", "was", "by",
             "it", "at", "from", "are", "this", "be", "has", "have", "said", "we", "you", "our", "not", "or",
             "will", "its", "their", "they", "i", "my");
+    /** Longer words cannot be stopwords; checking the length first spares most set look-ups. */
+    private static final int ARABIC_STOPWORD_MAX = maxLength(ARABIC_STOPWORDS);
+    private static final int ENGLISH_STOPWORD_MAX = maxLength(ENGLISH_STOPWORDS);
     private static final int SHORT_TEXT_WORDS = 4;
     private static final double MIN_EVIDENCE = 0.10;
 
@@ -35,7 +38,7 @@ public final class LanguageDetector {
                 continue;
             }
             letters++;
-            Character.UnicodeScript script = Character.UnicodeScript.of(c);
+            Character.UnicodeScript script = Scripts.of(c);
             if (script == Character.UnicodeScript.ARABIC) {
                 arabic++;
             } else if (script == Character.UnicodeScript.LATIN) {
@@ -60,11 +63,16 @@ public final class LanguageDetector {
         }
         int hits = 0;
         for (Token t : tokens) {
-            if (arabic ? ARABIC_STOPWORDS.contains(t.text()) || t.text().startsWith("ال")
-                    : ENGLISH_STOPWORDS.contains(t.text())) {
+            String w = t.text();
+            if (arabic ? w.length() <= ARABIC_STOPWORD_MAX && ARABIC_STOPWORDS.contains(w) || w.startsWith("ال")
+                    : w.length() <= ENGLISH_STOPWORD_MAX && ENGLISH_STOPWORDS.contains(w)) {
                 hits++;
             }
         }
         return hits >= MIN_EVIDENCE * tokens.size();
+    }
+
+    private static int maxLength(Set<String> words) {
+        return words.stream().mapToInt(String::length).max().orElse(0);
     }
 }

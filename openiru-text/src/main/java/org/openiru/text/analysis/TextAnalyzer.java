@@ -65,11 +65,22 @@ public final class TextAnalyzer {
         List<Token> tokens = Tokenizer.tokenize(normalized);
         if (normalized.isEmpty()) {
             flags.add(InputFlag.EMPTY);
-        } else if (normalized.codePoints().noneMatch(Character::isLetter)) {
+        } else if (!hasLetter(normalized)) {
             flags.add(InputFlag.NO_LETTERS);
         }
         Language language = LanguageDetector.detect(normalized, tokens);
         return new AnalyzedText(normalized, tokens, language, flags, text.length(), bounded.length());
+    }
+
+    private static boolean hasLetter(String s) {
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            if (Character.isLetter(c)) {
+                return true;
+            }
+            i += Character.charCount(c);
+        }
+        return false;
     }
 
     private static void scanRaw(String text, Set<InputFlag> flags) {
@@ -89,7 +100,7 @@ public final class TextAnalyzer {
                 confusable = false;
                 continue;
             }
-            Character.UnicodeScript script = Character.UnicodeScript.of(c);
+            Character.UnicodeScript script = Scripts.of(c);
             latin |= script == Character.UnicodeScript.LATIN;
             confusable |= script == Character.UnicodeScript.CYRILLIC || script == Character.UnicodeScript.GREEK;
         }

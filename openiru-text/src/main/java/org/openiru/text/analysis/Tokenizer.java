@@ -11,17 +11,26 @@ import org.tartarus.snowball.ext.PorterStemmer;
  * Lucene's Arabic normaliser and prefix stemmer and the Snowball Porter stemmer. Arabic suffixes are kept
  * on purpose: stripping them makes "الدولة" (the State) and "الدول" (countries) one key, and the lexicon
  * would then fire on ordinary news about countries. Thread-safe: the Porter stemmer is per thread.
+ *
+ * <p>Keys are cached per thread (direct-mapped, {@value #KEY_CACHE_SIZE} words): most words of a text are
+ * frequent words seen before, and a cache hit costs one string comparison instead of a stemmer run. A
+ * cached key is also the same string instance each time, so its hash code is computed once, not once per
+ * lexicon look-up.
  */
 public final class Tokenizer {
 
     private static final ArabicNormalizer ARABIC_NORMALIZER = new ArabicNormalizer();
     private static final ArabicStemmer ARABIC_STEMMER = new ArabicStemmer();
     private static final ThreadLocal<PorterStemmer> PORTER = ThreadLocal.withInitial(PorterStemmer::new);
+    private static final int KEY_CACHE_SIZE = 4096;
+    /** Per thread: word at {@code 2 * slot}, its key at {@code 2 * slot + 1}. */
+    private static final ThreadLocal<String[]> KEY_CACHE = ThreadLocal.withInitial(() -> new String[2 * KEY_CACHE_SIZE]);
 
     private Tokenizer() {
     }
 
     public static List<Token> tokenize(String normalized) {
+        String[] cache = KEY_CACHE.get();
         List<Token> tokens = new ArrayList<>();
         int sentence = 0;
         int n = normalized.length();
@@ -40,9 +49,21 @@ public final class Tokenizer {
                 i++;
             }
             String word = normalized.substring(start, i);
-            tokens.add(new Token(word, key(word), start, i, sentence));
+            tokens.add(new Token(word, cachedKey(cache, word), start, i, sentence));
         }
         return tokens;
+    }
+
+    private static String cachedKey(String[] cache, String word) {
+        int h = word.hashCode();
+        int slot = 2 * ((h ^ (h >>> 16)) & (KEY_CACHE_SIZE - 1));
+        if (word.equals(cache[slot])) {
+            return cache[slot + 1];
+        }
+        String key = key(word);
+        cache[slot] = word;
+        cache[slot + 1] = key;
+        return key;
     }
 
     /** The match key of one normalised word; lexicon terms are keyed the same way. */

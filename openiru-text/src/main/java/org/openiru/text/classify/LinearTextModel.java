@@ -55,6 +55,9 @@ public final class LinearTextModel {
     /** Probabilities in the order of {@link #labels()}. */
     public double[] predict(FeatureVector x) {
         int k = labels.size();
+        if (k == 5) {
+            return softmax(predictFive(x));
+        }
         double[] z = new double[k];
         for (int l = 0; l < k; l++) {
             z[l] = bias[l];
@@ -69,6 +72,31 @@ public final class LinearTextModel {
             }
         }
         return softmax(z);
+    }
+
+    /**
+     * The same sums for the five labels every trained model has, in five local variables: the JIT keeps
+     * them in registers, which halves the time of the loop above (it stores to the array at every step).
+     * Each sum adds the same terms in the same order, so the results are identical.
+     */
+    private double[] predictFive(FeatureVector x) {
+        double z0 = bias[0];
+        double z1 = bias[1];
+        double z2 = bias[2];
+        double z3 = bias[3];
+        double z4 = bias[4];
+        int[] idx = x.indexes();
+        float[] val = x.values();
+        for (int i = 0; i < idx.length; i++) {
+            int base = idx[i] * 5;
+            float v = val[i];
+            z0 += weights[base] * v;
+            z1 += weights[base + 1] * v;
+            z2 += weights[base + 2] * v;
+            z3 += weights[base + 3] * v;
+            z4 += weights[base + 4] * v;
+        }
+        return new double[] {z0, z1, z2, z3, z4};
     }
 
     private static double[] softmax(double[] z) {

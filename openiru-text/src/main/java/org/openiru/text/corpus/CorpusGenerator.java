@@ -26,6 +26,7 @@ public final class CorpusGenerator {
     public static final long DEFAULT_SEED = 20250605L;
     static final int TRAIN_PER_LABEL = 180;
     static final int HELD_OUT_PER_LABEL = 60;
+    static final int HARD_PER_LABEL = 60;
     private static final double NOISE_RATE = 0.35;
     private static final Pattern SLOT = Pattern.compile("\\{(\\w+)}");
 
@@ -45,6 +46,9 @@ public final class CorpusGenerator {
         Files.createDirectories(dir);
         write(dir.resolve("synthetic-train.jsonl"), generator.generate(false));
         write(dir.resolve("synthetic-heldout.jsonl"), generator.generate(true));
+        // A generator of its own, so that adding the hard split left the two files above as they were.
+        CorpusGenerator hard = new CorpusGenerator((args.length > 1 ? Long.parseLong(args[1]) : DEFAULT_SEED) + 1);
+        write(dir.resolve("synthetic-heldout-hard.jsonl"), hard.generateHard());
     }
 
     static boolean isHeldOutFamily(int family) {
@@ -72,6 +76,29 @@ public final class CorpusGenerator {
                     String familyId = lang.code() + "-" + label.id() + "-" + family;
                     String id = "syn-" + (heldOut ? "h" : "t") + "-" + familyId + "-" + i;
                     out.add(new CorpusRecord(id, text, lang.code(), label.id(), true, familyId));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The hard held-out split: {@value #HARD_PER_LABEL} items per language for each label of
+     * {@link HardTemplates}, filled from the held-out slot pools, with the same noise as the other splits.
+     */
+    public List<CorpusRecord> generateHard() {
+        List<CorpusRecord> out = new ArrayList<>();
+        for (Language lang : List.of(Language.EN, Language.AR)) {
+            for (Label label : HardTemplates.labels()) {
+                List<String> templates = HardTemplates.of(lang, label);
+                for (int i = 0; i < HARD_PER_LABEL; i++) {
+                    int family = random.nextInt(templates.size());
+                    String text = fill(templates.get(family), lang, true);
+                    if (random.nextDouble() < NOISE_RATE) {
+                        text = Noise.apply(text, lang, random);
+                    }
+                    String familyId = lang.code() + "-" + label.id() + "-hard-" + family;
+                    out.add(new CorpusRecord("syn-x-" + familyId + "-" + i, text, lang.code(), label.id(), true, familyId));
                 }
             }
         }

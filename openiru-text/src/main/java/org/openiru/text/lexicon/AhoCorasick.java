@@ -2,6 +2,7 @@ package org.openiru.text.lexicon;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,12 @@ import java.util.function.BiConsumer;
 public final class AhoCorasick<V> {
 
     private final Map<String, Integer> symbols;
-    /** goto function: (state << 32 | symbol) → next state. */
-    private final Map<Long, Integer> transitions;
+    /**
+     * goto function as an open-addressing table: edge key {@code state << 32 | symbol} (never negative; -1
+     * marks a free slot) → next state. Primitive arrays, so a step boxes nothing.
+     */
+    private final long[] edgeKeys;
+    private final int[] edgeTargets;
     private final int[] failure;
     /** Patterns ending at each state, including those reached through failure links. */
     private final List<List<Pattern<V>>> outputs;
@@ -26,7 +31,18 @@ public final class AhoCorasick<V> {
     private AhoCorasick(Map<String, Integer> symbols, Map<Long, Integer> transitions, int[] failure,
                         List<List<Pattern<V>>> outputs) {
         this.symbols = symbols;
-        this.transitions = transitions;
+        int size = Integer.highestOneBit(Math.max(1, transitions.size()) * 2) * 2; // load factor ≤ 1/2
+        this.edgeKeys = new long[size];
+        this.edgeTargets = new int[size];
+        Arrays.fill(edgeKeys, -1);
+        transitions.forEach((edge, to) -> {
+            int slot = slot(edge);
+            while (edgeKeys[slot] != -1) {
+                slot = (slot + 1) & (size - 1);
+            }
+            edgeKeys[slot] = edge;
+            edgeTargets[slot] = to;
+        });
         this.failure = failure;
         this.outputs = outputs;
     }
@@ -57,8 +73,8 @@ public final class AhoCorasick<V> {
     private int next(int state, int symbol) {
         int s = state;
         while (true) {
-            Integer to = transitions.get(edge(s, symbol));
-            if (to != null) {
+            int to = target(edge(s, symbol));
+            if (to >= 0) {
                 return to;
             }
             if (s == 0) {
@@ -66,6 +82,26 @@ public final class AhoCorasick<V> {
             }
             s = failure[s];
         }
+    }
+
+    /** The state an edge leads to, or -1 when there is no such edge. */
+    private int target(long edge) {
+        int slot = slot(edge);
+        while (true) {
+            long k = edgeKeys[slot];
+            if (k == edge) {
+                return edgeTargets[slot];
+            }
+            if (k == -1) {
+                return -1;
+            }
+            slot = (slot + 1) & (edgeKeys.length - 1);
+        }
+    }
+
+    private int slot(long edge) {
+        long h = edge * 0x9E3779B97F4A7C15L;
+        return (int) (h >>> 32) & (edgeKeys.length - 1);
     }
 
     private static long edge(int state, int symbol) {

@@ -27,16 +27,36 @@ final class CharFolding {
                 || c == 0x0640;
     }
 
+    /** Invisible characters are all in the BMP and none is a surrogate, so a char scan finds them. */
     static String removeInvisible(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        s.codePoints().filter(c -> !isInvisible(c)).forEach(out::appendCodePoint);
+        int n = s.length();
+        int i = 0;
+        while (i < n && !isInvisible(s.charAt(i))) {
+            i++;
+        }
+        if (i == n) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(n).append(s, 0, i);
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (!isInvisible(c)) {
+                out.append(c);
+            }
+        }
         return out.toString();
     }
 
     static String fold(String s) {
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); ) {
-            int c = s.codePointAt(i);
+            int c = s.charAt(i);
+            if (c < 0x80) { // ASCII: only case folding applies
+                out.append((char) (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c));
+                i++;
+                continue;
+            }
+            c = s.codePointAt(i);
             i += Character.charCount(c);
             if (isInvisible(c) || isArabicMark(c)) {
                 continue;

@@ -13,8 +13,9 @@ final class Elongation {
     private Elongation() {
     }
 
+    /** Returns {@code s} itself when it has no run to shorten (the usual case). */
     static String collapse(String s) {
-        StringBuilder out = new StringBuilder(s.length());
+        StringBuilder out = null;
         int n = s.length();
         int i = 0;
         while (i < n) {
@@ -25,12 +26,17 @@ final class Elongation {
             }
             int run = j - i;
             int keep = run < 3 ? run : keptOf(c, run);
-            for (int k = 0; k < keep; k++) {
-                out.append(c);
+            if (keep < run && out == null) {
+                out = new StringBuilder(n).append(s, 0, i);
+            }
+            if (out != null) {
+                for (int k = 0; k < keep; k++) {
+                    out.append(c);
+                }
             }
             i = j;
         }
-        return out.toString();
+        return out == null ? s : out.toString();
     }
 
     private static int keptOf(char c, int run) {

@@ -3,36 +3,35 @@ package org.openiru.text.normalize;
 /**
  * Folds disguises that only make sense inside a word: Cyrillic look-alike letters and leetspeak. Applied
  * per whitespace-separated chunk so that numbers in ordinary text ("3 people", "2024") stay numbers.
+ * The chunks are folded in place in one char array; the input string is returned when nothing changed.
  */
 final class TokenFolding {
 
     /** Cyrillic (and one Greek) letters that render like Latin ones, after lower-casing. */
     private static final String LOOKALIKE_FROM = "аеорсхуіѕјԁһкмтвнο";
     private static final String LOOKALIKE_TO = "aeopcxyisjdhkmtbho";
+    /** Look-alikes lie in this range (Greek, Cyrillic): ASCII and Arabic letters skip the list search. */
+    private static final char FIRST_LOOKALIKE = (char) LOOKALIKE_FROM.chars().min().orElseThrow();
+    private static final char LAST_LOOKALIKE = (char) LOOKALIKE_FROM.chars().max().orElseThrow();
 
     private TokenFolding() {
     }
 
     static String fold(String s) {
-        StringBuilder out = new StringBuilder(s.length());
+        char[] a = s.toCharArray();
+        boolean changed = false;
         int start = 0;
-        int n = s.length();
+        int n = a.length;
         while (start < n) {
             int end = start;
-            while (end < n && s.charAt(end) != ' ' && s.charAt(end) != '\n') {
+            while (end < n && a[end] != ' ' && a[end] != '\n') {
                 end++;
             }
-            out.append(foldChunk(s.substring(start, end)));
-            if (end < n) {
-                out.append(s.charAt(end));
-            }
+            changed |= leet(a, start, end);
+            changed |= lookalikes(a, start, end);
             start = end + 1;
         }
-        return out.toString();
-    }
-
-    private static String foldChunk(String chunk) {
-        return lookalikes(leet(chunk));
+        return changed ? new String(a) : s;
     }
 
     /**
@@ -41,11 +40,11 @@ final class TokenFolding {
      * and "mp3s4le" stay readable as numbers where they are numbers. 1 is read as "i" (the commoner
      * substitution in the names we match). '@' and '$' count when they sit between two word characters.
      */
-    private static String leet(String chunk) {
+    private static boolean leet(char[] a, int from, int to) {
         int letters = 0;
         boolean hasCandidate = false;
-        for (int i = 0; i < chunk.length(); i++) {
-            char c = chunk.charAt(i);
+        for (int i = from; i < to; i++) {
+            char c = a[i];
             if (Character.isLetter(c)) {
                 letters++;
             } else if ((c >= '0' && c <= '9') || c == '@' || c == '$') {
@@ -53,15 +52,15 @@ final class TokenFolding {
             }
         }
         if (letters < 2 || !hasCandidate) {
-            return chunk;
+            return false;
         }
-        char[] a = chunk.toCharArray();
-        int i = 0;
-        while (i < a.length) {
+        boolean changed = false;
+        int i = from;
+        while (i < to) {
             if (a[i] >= '0' && a[i] <= '9') {
                 int j = i;
                 boolean allLeet = true;
-                while (j < a.length && a[j] >= '0' && a[j] <= '9') {
+                while (j < to && a[j] >= '0' && a[j] <= '9') {
                     allLeet &= leetLetter(a[j]) != 0;
                     j++;
                 }
@@ -69,17 +68,19 @@ final class TokenFolding {
                     for (int k = i; k < j; k++) {
                         a[k] = leetLetter(a[k]);
                     }
+                    changed = true;
                 }
                 i = j;
             } else {
-                if ((a[i] == '@' || a[i] == '$') && i > 0 && i + 1 < a.length
+                if ((a[i] == '@' || a[i] == '$') && i > from && i + 1 < to
                         && Character.isLetterOrDigit(a[i - 1]) && Character.isLetterOrDigit(a[i + 1])) {
                     a[i] = a[i] == '@' ? 'a' : 's';
+                    changed = true;
                 }
                 i++;
             }
         }
-        return new String(a);
+        return changed;
     }
 
     private static char leetLetter(char digit) {
@@ -98,30 +99,33 @@ final class TokenFolding {
      * Look-alikes are replaced in a chunk that also has a Latin letter ("іѕіs") or that consists only of
      * look-alikes ("ѕоѕ"); a Russian word with other Cyrillic letters is left alone.
      */
-    private static String lookalikes(String chunk) {
+    private static boolean lookalikes(char[] a, int from, int to) {
         boolean latin = false;
         boolean onlyLookalikes = true;
         boolean anyLookalike = false;
-        for (int i = 0; i < chunk.length(); i++) {
-            char c = chunk.charAt(i);
+        for (int i = from; i < to; i++) {
+            char c = a[i];
             if (c >= 'a' && c <= 'z') {
                 latin = true;
-            } else if (LOOKALIKE_FROM.indexOf(c) >= 0) {
+            } else if (lookalikeIndex(c) >= 0) {
                 anyLookalike = true;
             } else if (Character.isLetter(c)) {
                 onlyLookalikes = false;
             }
         }
         if (!anyLookalike || !(latin || onlyLookalikes)) {
-            return chunk;
+            return false;
         }
-        char[] a = chunk.toCharArray();
-        for (int i = 0; i < a.length; i++) {
-            int k = LOOKALIKE_FROM.indexOf(a[i]);
+        for (int i = from; i < to; i++) {
+            int k = lookalikeIndex(a[i]);
             if (k >= 0) {
                 a[i] = LOOKALIKE_TO.charAt(k);
             }
         }
-        return new String(a);
+        return true;
+    }
+
+    private static int lookalikeIndex(char c) {
+        return c >= FIRST_LOOKALIKE && c <= LAST_LOOKALIKE ? LOOKALIKE_FROM.indexOf(c) : -1;
     }
 }

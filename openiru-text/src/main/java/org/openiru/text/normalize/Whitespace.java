@@ -12,13 +12,13 @@ final class Whitespace {
         int n = s.length();
         while (i < n) {
             char c = s.charAt(i);
-            if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
+            if (!isSpace(c)) {
                 out.append(c);
                 i++;
                 continue;
             }
             boolean newline = false;
-            while (i < n && (Character.isWhitespace(s.charAt(i)) || Character.isSpaceChar(s.charAt(i)))) {
+            while (i < n && isSpace(s.charAt(i))) {
                 newline |= s.charAt(i) == '\n' || s.charAt(i) == '\r';
                 i++;
             }
@@ -27,5 +27,13 @@ final class Whitespace {
             }
         }
         return out.toString();
+    }
+
+    /** Whitespace or a space separator (no-break spaces included); ASCII answered without the JDK's tables. */
+    static boolean isSpace(char c) {
+        if (c < 0x80) {
+            return c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F);
+        }
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 }

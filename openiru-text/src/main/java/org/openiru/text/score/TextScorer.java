@@ -73,7 +73,7 @@ public final class TextScorer {
             }
             double pp = probabilities.getOrDefault(Label.PROPAGANDA, 0.0);
             reasons.add(Reason.of(ReasonCode.CLASSIFIER, ReasonCode.CLASSIFIER.weight() * (pp - 0.5),
-                    String.format(Locale.ROOT, "%.0f", pp * 100), model.version()));
+                    wholePercent(pp), model.version()));
         }
         reasons.addAll(SignalReasons.reasons(signals));
         double score = 0;
@@ -84,6 +84,19 @@ public final class TextScorer {
         Label label = score >= PROPAGANDA_FROM ? Label.PROPAGANDA : likeliestOther(probabilities);
         return new TextScore(score, priority, Priority.of(priority), label, f.text().language(), reasons,
                 probabilities, f.text().flags(), modelVersion);
+    }
+
+    /**
+     * {@code String.format("%.0f", p * 100)} without a Formatter per score: rounding half up, as the
+     * Formatter does; a value within 1e-9 of a half still goes through the Formatter so that the text is
+     * always the one it gives.
+     */
+    static String wholePercent(double p) {
+        double x = p * 100;
+        if (x >= 0 && x < 1e15 && Math.abs(x - Math.floor(x) - 0.5) > 1e-9) {
+            return Long.toString(Math.round(x));
+        }
+        return String.format(Locale.ROOT, "%.0f", x);
     }
 
     private static Reason inputReason(InputFlag flag, Featurizer.Featurized f) {

@@ -120,4 +120,24 @@ class TextScorerTest {
         assertThat(s.flags()).contains(InputFlag.INVALID_UTF8);
         assertThat(s.label()).isEqualTo(Label.PROPAGANDA);
     }
+
+    @Test
+    void inputFlagReasonsComeInTheSameOrderOnEveryRun() {
+        // Three flags: an immutable Set.copyOf would iterate them in a per-JVM random order.
+        TextScore s = SCORER.score("\u202Eіsіs news " + "x ".repeat(10_001), Signals.NONE);
+        List<String> inputReasons = s.reasons().stream().map(Reason::code).filter(c -> c.startsWith("input.")).toList();
+        assertThat(inputReasons).containsExactly("input.truncated", "input.bidi_controls", "input.mixed_script_words");
+        assertThat(s.flags()).containsExactly(InputFlag.TRUNCATED, InputFlag.BIDI_CONTROLS, InputFlag.MIXED_SCRIPT_WORDS);
+        assertThat(s.probabilities().keySet()).containsExactly(Label.values());
+    }
+
+    @Test
+    void classifierPercentIsFormattedAsTheFormatterWould() {
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 0; i < 200_000; i++) {
+            double p = i % 2 == 0 ? random.nextDouble() : random.nextInt(20_001) / 20_000.0; // exact halves too
+            assertThat(TextScorer.wholePercent(p)).as("p=%s", p)
+                    .isEqualTo(String.format(java.util.Locale.ROOT, "%.0f", p * 100));
+        }
+    }
 }
