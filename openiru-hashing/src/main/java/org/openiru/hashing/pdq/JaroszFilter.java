@@ -28,20 +28,19 @@ import java.util.Arrays;
 final class JaroszFilter {
 
     private static final int SAMPLES = Dct16.BLOCK;
-    /** Rows whose row boxes advance together. */
-    private static final int LANES = 4;
+    /**
+     * Rows whose row boxes advance together. A row box step is two dependent float additions
+     * (about 8 cycles of latency) and a few instructions per row, so 8 rows keep the processor busy.
+     */
+    private static final int LANES = 8;
 
     private final ColumnBox firstColumns = new ColumnBox();
     private final ColumnBox secondColumns = new ColumnBox();
-    private final int[] laneIn = new int[LANES];
-    private final float[][] laneOut = new float[LANES][];
-    private final int[] laneOutAt = new int[LANES];
     private int[] allColumns = new int[0];
     private float[] luma = new float[0];
     private float[] ring = new float[0];
     private float[] blurred = new float[0];
     private float[] narrow = new float[0];
-    private float[] discard = new float[0];
 
     // The image being filtered, for the duration of one blurAndSample call.
     private int rows;
@@ -76,13 +75,11 @@ final class JaroszFilter {
         start(input.height(), input.width(), block);
         for (int top = 0; top < rows; top += LANES) {
             int lanes = Math.min(LANES, rows - top);
-            for (int k = 0; k < LANES; k++) {
-                if (k < lanes) {
-                    input.readLumaRow(top + k, luma, k * cols);
-                }
-                setLane(k, k < lanes, k * cols, ring, ((top + k) & ringMask) * cols);
+            for (int k = 0; k < lanes; k++) {
+                input.readLumaRow(top + k, luma, k * cols);
             }
-            boxRows(luma, cols, rowWindow, allColumns, laneIn, laneOut, laneOutAt);
+            // A short last group runs its unused lanes over stale rows into ring rows no longer needed.
+            boxRows(luma, 0, cols, cols, rowWindow, allColumns, ring, (top & ringMask) * cols, cols);
             for (int k = 0; k < lanes; k++) {
                 int row = firstColumns.add();
                 if (row >= 0) {
@@ -105,7 +102,8 @@ final class JaroszFilter {
         this.block = block;
         this.rowWindow = windowSize(cols, SAMPLES);
         int colWindow = windowSize(rows, SAMPLES);
-        // The first column box reads row r and row r - colWindow while LANES newer rows arrive.
+        // The first column box reads row r and row r - colWindow while up to LANES newer rows
+        // arrive; a power of two of at least LANES rows also keeps each group of rows contiguous.
         int ringRows = Integer.highestOneBit(colWindow + LANES) * 2;
         this.ringMask = ringRows - 1;
         if (allColumns.length != cols + 1) {
@@ -117,14 +115,12 @@ final class JaroszFilter {
             luma = new float[LANES * cols];
             blurred = new float[LANES * cols];
         }
-        if (discard.length < Math.max(cols, SAMPLES)) {
-            discard = new float[Math.max(cols, SAMPLES)];
-        }
         if (ring.length < ringRows * cols) {
             ring = new float[ringRows * cols];
         }
-        if (narrow.length < rows * SAMPLES) {
-            narrow = new float[rows * SAMPLES];
+        // Room for the unused lanes of a short last group.
+        if (narrow.length < (rows + LANES) * SAMPLES) {
+            narrow = new float[(rows + LANES) * SAMPLES];
         }
         sampleColumns = withSentinel(samplePositions(cols));
         sampleRows = withSentinel(samplePositions(rows));
@@ -141,13 +137,6 @@ final class JaroszFilter {
         return out;
     }
 
-    /** Points lane {@code k} at its input row and output place, or (unused lane) at harmless ones. */
-    private void setLane(int k, boolean used, int inAt, float[] out, int outAt) {
-        laneIn[k] = used ? inAt : 0;
-        laneOut[k] = used ? out : discard;
-        laneOutAt[k] = used ? outAt : 0;
-    }
-
     /** Row {@code row} of the first pass is complete in the first column box. */
     private void firstPassRow(int row) {
         firstColumns.quotients(blurred, pending * cols);
@@ -156,10 +145,7 @@ final class JaroszFilter {
             return;
         }
         int top = row - pending + 1;
-        for (int k = 0; k < LANES; k++) {
-            setLane(k, k < pending, k * cols, narrow, (top + k) * SAMPLES);
-        }
-        boxRows(blurred, cols, rowWindow, sampleColumns, laneIn, laneOut, laneOutAt);
+        boxRows(blurred, 0, cols, cols, rowWindow, sampleColumns, narrow, top * SAMPLES, SAMPLES);
         for (int k = 0; k < pending; k++) {
             int out = secondColumns.add();
             if (out >= 0) {
@@ -178,29 +164,38 @@ final class JaroszFilter {
     }
 
     /**
-     * The 1-D box along {@value #LANES} rows at once, each {@code length} long, lane {@code k} reading
-     * {@code in[inAt[k] ..]}. Only positions in {@code keep} (ascending, repeats allowed, ending with
-     * a sentinel) are written: the value at {@code keep[j]} goes to {@code out[k][outAt[k] + j]}.
+     * The 1-D box along {@value #LANES} rows at once, each {@code length} long, row {@code k} at
+     * {@code in[inAt + k * inStride ..]}. Only positions in {@code keep} (ascending, repeats allowed,
+     * ending with a sentinel) are written: the value of row {@code k} at {@code keep[j]} goes to
+     * {@code out[outAt + k * outStride + j]}.
      */
-    private static void boxRows(float[] in, int length, int window, int[] keep,
-            int[] inAt, float[][] out, int[] outAt) {
-        int a0 = inAt[0];
-        int a1 = inAt[1];
-        int a2 = inAt[2];
-        int a3 = inAt[3];
-        float[] out0 = out[0];
-        float[] out1 = out[1];
-        float[] out2 = out[2];
-        float[] out3 = out[3];
-        int b0 = outAt[0];
-        int b1 = outAt[1];
-        int b2 = outAt[2];
-        int b3 = outAt[3];
-        int half = (window + 2) / 2;
+    private static void boxRows(float[] in, int inAt, int inStride, int length, int window, int[] keep,
+            float[] out, int outAt, int outStride) {
+        int a0 = inAt;
+        int a1 = a0 + inStride;
+        int a2 = a1 + inStride;
+        int a3 = a2 + inStride;
+        int a4 = a3 + inStride;
+        int a5 = a4 + inStride;
+        int a6 = a5 + inStride;
+        int a7 = a6 + inStride;
+        int b0 = outAt;
+        int b1 = b0 + outStride;
+        int b2 = b1 + outStride;
+        int b3 = b2 + outStride;
+        int b4 = b3 + outStride;
+        int b5 = b4 + outStride;
+        int b6 = b5 + outStride;
+        int b7 = b6 + outStride;
         float s0 = 0;
         float s1 = 0;
         float s2 = 0;
         float s3 = 0;
+        float s4 = 0;
+        float s5 = 0;
+        float s6 = 0;
+        float s7 = 0;
+        int half = (window + 2) / 2;
         int read = 0;
         int subtract = 0;
         int write = 0;
@@ -213,6 +208,10 @@ final class JaroszFilter {
             s1 += in[a1 + read];
             s2 += in[a2 + read];
             s3 += in[a3 + read];
+            s4 += in[a4 + read];
+            s5 += in[a5 + read];
+            s6 += in[a6 + read];
+            s7 += in[a7 + read];
             count++;
         }
         for (int i = 0; i < window - half + 1; i++, read++, write++) {
@@ -220,13 +219,21 @@ final class JaroszFilter {
             s1 += in[a1 + read];
             s2 += in[a2 + read];
             s3 += in[a3 + read];
+            s4 += in[a4 + read];
+            s5 += in[a5 + read];
+            s6 += in[a6 + read];
+            s7 += in[a7 + read];
             count++;
             double reciprocal = 1.0 / count;
             for (; keep[next] == write; next++) {
-                out0[b0 + next] = quotient(s0, reciprocal);
-                out1[b1 + next] = quotient(s1, reciprocal);
-                out2[b2 + next] = quotient(s2, reciprocal);
-                out3[b3 + next] = quotient(s3, reciprocal);
+                out[b0 + next] = quotient(s0, reciprocal);
+                out[b1 + next] = quotient(s1, reciprocal);
+                out[b2 + next] = quotient(s2, reciprocal);
+                out[b3 + next] = quotient(s3, reciprocal);
+                out[b4 + next] = quotient(s4, reciprocal);
+                out[b5 + next] = quotient(s5, reciprocal);
+                out[b6 + next] = quotient(s6, reciprocal);
+                out[b7 + next] = quotient(s7, reciprocal);
             }
         }
         double reciprocal = 1.0 / count;
@@ -235,15 +242,27 @@ final class JaroszFilter {
             s1 += in[a1 + read];
             s2 += in[a2 + read];
             s3 += in[a3 + read];
+            s4 += in[a4 + read];
+            s5 += in[a5 + read];
+            s6 += in[a6 + read];
+            s7 += in[a7 + read];
             s0 -= in[a0 + subtract];
             s1 -= in[a1 + subtract];
             s2 -= in[a2 + subtract];
             s3 -= in[a3 + subtract];
+            s4 -= in[a4 + subtract];
+            s5 -= in[a5 + subtract];
+            s6 -= in[a6 + subtract];
+            s7 -= in[a7 + subtract];
             for (; keep[next] == write; next++) {
-                out0[b0 + next] = quotient(s0, reciprocal);
-                out1[b1 + next] = quotient(s1, reciprocal);
-                out2[b2 + next] = quotient(s2, reciprocal);
-                out3[b3 + next] = quotient(s3, reciprocal);
+                out[b0 + next] = quotient(s0, reciprocal);
+                out[b1 + next] = quotient(s1, reciprocal);
+                out[b2 + next] = quotient(s2, reciprocal);
+                out[b3 + next] = quotient(s3, reciprocal);
+                out[b4 + next] = quotient(s4, reciprocal);
+                out[b5 + next] = quotient(s5, reciprocal);
+                out[b6 + next] = quotient(s6, reciprocal);
+                out[b7 + next] = quotient(s7, reciprocal);
             }
         }
         for (; write < length; subtract++, write++) {
@@ -251,13 +270,21 @@ final class JaroszFilter {
             s1 -= in[a1 + subtract];
             s2 -= in[a2 + subtract];
             s3 -= in[a3 + subtract];
+            s4 -= in[a4 + subtract];
+            s5 -= in[a5 + subtract];
+            s6 -= in[a6 + subtract];
+            s7 -= in[a7 + subtract];
             count--;
             double shrunk = 1.0 / count;
             for (; keep[next] == write; next++) {
-                out0[b0 + next] = quotient(s0, shrunk);
-                out1[b1 + next] = quotient(s1, shrunk);
-                out2[b2 + next] = quotient(s2, shrunk);
-                out3[b3 + next] = quotient(s3, shrunk);
+                out[b0 + next] = quotient(s0, shrunk);
+                out[b1 + next] = quotient(s1, shrunk);
+                out[b2 + next] = quotient(s2, shrunk);
+                out[b3 + next] = quotient(s3, shrunk);
+                out[b4 + next] = quotient(s4, shrunk);
+                out[b5 + next] = quotient(s5, shrunk);
+                out[b6 + next] = quotient(s6, shrunk);
+                out[b7 + next] = quotient(s7, shrunk);
             }
         }
     }
