@@ -41,14 +41,16 @@ final class JaroszFilter {
     private float[] ring = new float[0];
     private float[] blurred = new float[0];
     private float[] narrow = new float[0];
+    private int[] sampleColumns;
+    private int[] sampleRows;
+    private int sampledCols;
+    private int sampledRows;
 
     // The image being filtered, for the duration of one blurAndSample call.
     private int rows;
     private int cols;
     private int rowWindow;
     private int ringMask;
-    private int[] sampleColumns;
-    private int[] sampleRows;
     private int nextSampleRow;
     private int pending;
     private float[] block;
@@ -122,8 +124,14 @@ final class JaroszFilter {
         if (narrow.length < (rows + LANES) * SAMPLES) {
             narrow = new float[(rows + LANES) * SAMPLES];
         }
-        sampleColumns = withSentinel(samplePositions(cols));
-        sampleRows = withSentinel(samplePositions(rows));
+        if (sampleColumns == null || sampledCols != cols) {
+            sampleColumns = withSentinel(samplePositions(cols));
+            sampledCols = cols;
+        }
+        if (sampleRows == null || sampledRows != rows) {
+            sampleRows = withSentinel(samplePositions(rows));
+            sampledRows = rows;
+        }
         nextSampleRow = 0;
         pending = 0;
         firstColumns.start(ring, ringMask, cols, colWindow);
