@@ -41,6 +41,8 @@ final class JaroszFilter {
     private float[] ring = new float[0];
     private float[] blurred = new float[0];
     private float[] narrow = new float[0];
+    /** {@code 1.0 / n} for every pixel count {@code n} a row window can hold. */
+    private double[] reciprocals = new double[0];
     private int[] sampleColumns;
     private int[] sampleRows;
     private int sampledCols;
@@ -113,6 +115,10 @@ final class JaroszFilter {
             Arrays.setAll(all, c -> c);
             allColumns = withSentinel(all);
         }
+        if (reciprocals.length <= rowWindow) {
+            reciprocals = new double[rowWindow + 1];
+            Arrays.setAll(reciprocals, n -> 1.0 / n);
+        }
         if (luma.length < LANES * cols) {
             luma = new float[LANES * cols];
             blurred = new float[LANES * cols];
@@ -177,8 +183,9 @@ final class JaroszFilter {
      * ending with a sentinel) are written: the value of row {@code k} at {@code keep[j]} goes to
      * {@code out[outAt + k * outStride + j]}.
      */
-    private static void boxRows(float[] in, int inAt, int inStride, int length, int window, int[] keep,
+    private void boxRows(float[] in, int inAt, int inStride, int length, int window, int[] keep,
             float[] out, int outAt, int outStride) {
+        double[] reciprocals = this.reciprocals;
         int a0 = inAt;
         int a1 = a0 + inStride;
         int a2 = a1 + inStride;
@@ -208,91 +215,45 @@ final class JaroszFilter {
         int subtract = 0;
         int write = 0;
         int next = 0;
-        int count = 0;
-        // Fill the first half window without writing, then write while the window grows,
-        // slide it at full size, and let it shrink at the far edge.
-        for (; read < half - 1; read++) {
-            s0 += in[a0 + read];
-            s1 += in[a1 + read];
-            s2 += in[a2 + read];
-            s3 += in[a3 + read];
-            s4 += in[a4 + read];
-            s5 += in[a5 + read];
-            s6 += in[a6 + read];
-            s7 += in[a7 + read];
-            count++;
-        }
-        for (int i = 0; i < window - half + 1; i++, read++, write++) {
-            s0 += in[a0 + read];
-            s1 += in[a1 + read];
-            s2 += in[a2 + read];
-            s3 += in[a3 + read];
-            s4 += in[a4 + read];
-            s5 += in[a5 + read];
-            s6 += in[a6 + read];
-            s7 += in[a7 + read];
-            count++;
-            double reciprocal = 1.0 / count;
-            for (; keep[next] == write; next++) {
-                out[b0 + next] = quotient(s0, reciprocal);
-                out[b1 + next] = quotient(s1, reciprocal);
-                out[b2 + next] = quotient(s2, reciprocal);
-                out[b3 + next] = quotient(s3, reciprocal);
-                out[b4 + next] = quotient(s4, reciprocal);
-                out[b5 + next] = quotient(s5, reciprocal);
-                out[b6 + next] = quotient(s6, reciprocal);
-                out[b7 + next] = quotient(s7, reciprocal);
+        // The reference's phases in one loop: the window fills for half its size without writing,
+        // then grows while writing, slides at full size (add, then subtract), and shrinks at the far
+        // edge. The branches change only at the phase boundaries, so they are predicted.
+        for (int step = 0; write < length; step++) {
+            if (read < length) {
+                s0 += in[a0 + read];
+                s1 += in[a1 + read];
+                s2 += in[a2 + read];
+                s3 += in[a3 + read];
+                s4 += in[a4 + read];
+                s5 += in[a5 + read];
+                s6 += in[a6 + read];
+                s7 += in[a7 + read];
+                read++;
             }
-        }
-        double reciprocal = 1.0 / count;
-        for (; read < length; read++, subtract++, write++) {
-            s0 += in[a0 + read];
-            s1 += in[a1 + read];
-            s2 += in[a2 + read];
-            s3 += in[a3 + read];
-            s4 += in[a4 + read];
-            s5 += in[a5 + read];
-            s6 += in[a6 + read];
-            s7 += in[a7 + read];
-            s0 -= in[a0 + subtract];
-            s1 -= in[a1 + subtract];
-            s2 -= in[a2 + subtract];
-            s3 -= in[a3 + subtract];
-            s4 -= in[a4 + subtract];
-            s5 -= in[a5 + subtract];
-            s6 -= in[a6 + subtract];
-            s7 -= in[a7 + subtract];
-            for (; keep[next] == write; next++) {
-                out[b0 + next] = quotient(s0, reciprocal);
-                out[b1 + next] = quotient(s1, reciprocal);
-                out[b2 + next] = quotient(s2, reciprocal);
-                out[b3 + next] = quotient(s3, reciprocal);
-                out[b4 + next] = quotient(s4, reciprocal);
-                out[b5 + next] = quotient(s5, reciprocal);
-                out[b6 + next] = quotient(s6, reciprocal);
-                out[b7 + next] = quotient(s7, reciprocal);
+            if (step >= window) {
+                s0 -= in[a0 + subtract];
+                s1 -= in[a1 + subtract];
+                s2 -= in[a2 + subtract];
+                s3 -= in[a3 + subtract];
+                s4 -= in[a4 + subtract];
+                s5 -= in[a5 + subtract];
+                s6 -= in[a6 + subtract];
+                s7 -= in[a7 + subtract];
+                subtract++;
             }
-        }
-        for (; write < length; subtract++, write++) {
-            s0 -= in[a0 + subtract];
-            s1 -= in[a1 + subtract];
-            s2 -= in[a2 + subtract];
-            s3 -= in[a3 + subtract];
-            s4 -= in[a4 + subtract];
-            s5 -= in[a5 + subtract];
-            s6 -= in[a6 + subtract];
-            s7 -= in[a7 + subtract];
-            count--;
-            double shrunk = 1.0 / count;
-            for (; keep[next] == write; next++) {
-                out[b0 + next] = quotient(s0, shrunk);
-                out[b1 + next] = quotient(s1, shrunk);
-                out[b2 + next] = quotient(s2, shrunk);
-                out[b3 + next] = quotient(s3, shrunk);
-                out[b4 + next] = quotient(s4, shrunk);
-                out[b5 + next] = quotient(s5, shrunk);
-                out[b6 + next] = quotient(s6, shrunk);
-                out[b7 + next] = quotient(s7, shrunk);
+            if (step >= half - 1) {
+                double reciprocal = reciprocals[read - subtract];
+                for (; keep[next] == write; next++) {
+                    out[b0 + next] = quotient(s0, reciprocal);
+                    out[b1 + next] = quotient(s1, reciprocal);
+                    out[b2 + next] = quotient(s2, reciprocal);
+                    out[b3 + next] = quotient(s3, reciprocal);
+                    out[b4 + next] = quotient(s4, reciprocal);
+                    out[b5 + next] = quotient(s5, reciprocal);
+                    out[b6 + next] = quotient(s6, reciprocal);
+                    out[b7 + next] = quotient(s7, reciprocal);
+                }
+                write++;
             }
         }
     }
