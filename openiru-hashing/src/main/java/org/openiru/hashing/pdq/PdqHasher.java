@@ -21,8 +21,6 @@ public final class PdqHasher {
     private final float[] block = new float[BLOCK * BLOCK];
     private final float[] coefficients = new float[Dct16.SIZE * Dct16.SIZE];
     private final float[] transformed = new float[Dct16.SIZE * Dct16.SIZE];
-    private float[] luma = new float[0];
-    private float[] scratch = new float[0];
 
     public PdqResult hash(PdqInput input) {
         int quality = transform(input);
@@ -55,19 +53,13 @@ public final class PdqHasher {
         if (rows < MIN_SIDE || cols < MIN_SIDE) {
             return -1;
         }
-        int size = rows * cols;
-        if (luma.length < size) {
-            luma = new float[size];
-            scratch = new float[size];
-        }
-        for (int y = 0; y < rows; y++) {
-            input.readLumaRow(y, luma, y * cols);
-        }
         if (rows == BLOCK && cols == BLOCK) {
             // Already 64x64 (e.g. video frames scaled by the decoder): the reference skips the blur.
-            System.arraycopy(luma, 0, block, 0, BLOCK * BLOCK);
+            for (int y = 0; y < rows; y++) {
+                input.readLumaRow(y, block, y * cols);
+            }
         } else {
-            filter.blurAndSample(luma, scratch, rows, cols, block);
+            filter.blurAndSample(input, block);
         }
         int quality = quality(block);
         dct.transform(block, coefficients);
