@@ -7,6 +7,11 @@ import org.openiru.audit.Actor;
 public final class Ingest {
     /** Items per batch (one COPY and one transaction each): large enough to amortise, small enough to lose. */
     public static final int BATCH_SIZE = 2000;
+    /**
+     * Writer connections per import. The database does most of the work of an import in one backend per
+     * connection; two let it use a second core while the reader parses (docs/ingest.md, "The write path").
+     */
+    public static final int WRITERS = 2;
     public final Sources sources;
     private final Jdbi jdbi;
 
@@ -17,6 +22,6 @@ public final class Ingest {
 
     /** Starts an import; {@code kind} is one of the source kinds of the sources table. */
     public IngestRun begin(Actor who, String kind, String name, String location) {
-        return new IngestRun(jdbi, sources, who, sources.start(who, kind, name, location), BATCH_SIZE);
+        return new IngestRun(jdbi, sources, who, sources.start(who, kind, name, location), BATCH_SIZE, WRITERS);
     }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openiru.app.OpenIru;
 import org.openiru.audit.Actor;
+import org.openiru.ingest.ItemTables;
 import org.openiru.ingest.Source;
 import org.openiru.testing.FreshDatabase;
 import org.openiru.testing.TestApp;
@@ -150,20 +151,14 @@ class TelegramImportTest {
     }
 
     static List<String> strings(String sql) {
-        return app.db.jdbi().withHandle(h -> h.createQuery(sql).mapTo(String.class).list());
+        return ItemTables.strings(app, sql);
     }
 
     static Map<String, Object> row(String sql) {
         return app.db.jdbi().withHandle(h -> h.createQuery(sql).mapToMap().one());
     }
 
-    /** Every row of the item tables with its row version (xmin): any write, even of equal values, changes it. */
     static String snapshot() {
-        return app.db.jdbi().withHandle(h -> String.join("\n", h.createQuery("""
-                SELECT 'items ' || xmin || ' ' || id FROM items
-                UNION ALL SELECT 'versions ' || xmin || ' ' || item_id || '/' || version FROM item_versions
-                UNION ALL SELECT 'actors ' || xmin || ' ' || id FROM actors
-                UNION ALL SELECT 'blobs ' || xmin || ' ' || item_id FROM item_blobs
-                ORDER BY 1""").mapTo(String.class).list()));
+        return ItemTables.snapshot(app);
     }
 }
