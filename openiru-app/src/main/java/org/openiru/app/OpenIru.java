@@ -26,6 +26,7 @@ import org.openiru.auth.Sessions;
 import org.openiru.auth.Users;
 import org.openiru.evidence.BlobStore;
 import org.openiru.ingest.Ingest;
+import org.openiru.ingest.Progress;
 import org.openiru.signals.BlobSignals;
 import org.openiru.ingest.IngestRoutes;
 import org.openiru.ingest.ItemQueries;
@@ -120,7 +121,7 @@ public final class OpenIru implements AutoCloseable {
 
     /** What the sources page imports from an uploaded file, by source kind. */
     private Map<String, UploadImports.Importer> uploadImporters() {
-        TelegramImporter.Progress quiet = TelegramImporter.Progress.NONE;
+        Progress quiet = Progress.NONE;
         return Map.of(
                 "telegram_export", (who, file, name) -> telegram.importExport(who, file,
                         TelegramImporter.Options.defaults().withSourceName(name), quiet),

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openiru.app.OpenIru;
 import org.openiru.audit.Actor;
 import org.openiru.ingest.ItemTables;
+import org.openiru.ingest.Progress;
 import org.openiru.ingest.Source;
 import org.openiru.testing.FreshDatabase;
 import org.openiru.testing.TestApp;
@@ -60,7 +61,7 @@ class TelegramImportTest {
                 .put("action", "pin_message");
 
         Source s = app.telegram.importExport(WHO, write(export, channel),
-                TelegramImporter.Options.defaults().withChannelUsername("Example_Outlet"), TelegramImporter.Progress.NONE);
+                TelegramImporter.Options.defaults().withChannelUsername("Example_Outlet"), Progress.NONE);
 
         assertThat(s.summary()).isEqualTo("new=2 updated=0 duplicate=0 failed=0");
         assertThat(s.skippedCount()).isEqualTo(1);
@@ -108,18 +109,18 @@ class TelegramImportTest {
         }
         Path file = write(export, group);
         Source first = app.telegram.importExport(WHO, file, TelegramImporter.Options.defaults(),
-                TelegramImporter.Progress.NONE);
+                Progress.NONE);
         assertThat(first.summary()).isEqualTo("new=5 updated=0 duplicate=0 failed=0");
         String before = snapshot();
 
         Source second = app.telegram.importExport(WHO, file, TelegramImporter.Options.defaults(),
-                TelegramImporter.Progress.NONE);
+                Progress.NONE);
         assertThat(second.summary()).isEqualTo("new=0 updated=0 duplicate=5 failed=0");
         assertThat(snapshot()).isEqualTo(before);
 
         ((ObjectNode) group.get("messages").get(2)).put("text", "message 3, edited [synthetic]");
         Source third = app.telegram.importExport(WHO, write(export, group), TelegramImporter.Options.defaults(),
-                TelegramImporter.Progress.NONE);
+                Progress.NONE);
         assertThat(third.summary()).isEqualTo("new=0 updated=1 duplicate=4 failed=0");
         assertThat(row("""
                 SELECT i.current_version, a.kind, a.external_id AS author, string_agg(v.text, ' | ' ORDER BY v.version) AS texts
@@ -139,7 +140,7 @@ class TelegramImportTest {
         ObjectNode b = chat("[synthetic] Outlet B", "private_channel", 4002);
         message(b, 20, "forwarded [synthetic]").put("forwarded_from", "[synthetic] Outlet A");
         Source s = app.telegram.importExport(WHO, write(dir.resolve("account"), account(a, b)).getParent(),
-                TelegramImporter.Options.defaults(), TelegramImporter.Progress.NONE);
+                TelegramImporter.Options.defaults(), Progress.NONE);
 
         assertThat(s.summary()).isEqualTo("new=2 updated=0 duplicate=0 failed=0");
         assertThat(row("""
