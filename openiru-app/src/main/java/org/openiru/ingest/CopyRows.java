@@ -132,24 +132,18 @@ final class CopyRows implements AutoCloseable {
     /** Escapes what COPY's text format treats specially: backslash, tab, newline, carriage return. */
     private void escaped(int b) throws IOException {
         room(2);
-        switch (b) {
-            case '\\' -> {
-                buf[len++] = '\\';
-                buf[len++] = '\\';
-            }
-            case '\t' -> {
-                buf[len++] = '\\';
-                buf[len++] = 't';
-            }
-            case '\n' -> {
-                buf[len++] = '\\';
-                buf[len++] = 'n';
-            }
-            case '\r' -> {
-                buf[len++] = '\\';
-                buf[len++] = 'r';
-            }
-            default -> buf[len++] = (byte) b;
+        char escape = switch (b) {
+            case '\\' -> '\\';
+            case '\t' -> 't';
+            case '\n' -> 'n';
+            case '\r' -> 'r';
+            default -> 0;
+        };
+        if (escape != 0) {
+            buf[len++] = '\\';
+            buf[len++] = (byte) escape;
+        } else {
+            buf[len++] = (byte) b;
         }
     }
 

@@ -23,6 +23,7 @@ import org.openiru.testing.FreshDatabase;
 class IngestRunTest {
     static final Actor WHO = Actor.system("test");
     static final int URLS = 60;
+    static final String PARALLEL = "canonical_url LIKE 'https://t.me/synthetic_parallel/%'";
     static OpenIru app;
 
     @BeforeAll
@@ -37,13 +38,17 @@ class IngestRunTest {
 
         assertThat(first.summary()).isEqualTo("new=60 updated=120 duplicate=120 failed=0");
         assertThat(ItemTables.strings(app, "SELECT count(*) || ' ' || count(DISTINCT canonical_url) || ' ' "
-                + "|| min(current_version) || ' ' || max(current_version) FROM items")).containsExactly("60 60 3 3");
+                + "|| min(current_version) || ' ' || max(current_version) FROM items WHERE " + PARALLEL))
+                .containsExactly("60 60 3 3");
         assertThat(ItemTables.strings(app, """
                 SELECT string_agg(right(v.text, 1), '' ORDER BY v.version) FROM items i
-                JOIN item_versions v ON v.item_id = i.id GROUP BY i.id""")).hasSize(URLS).containsOnly("ABC");
-        assertThat(ItemTables.strings(app, "SELECT count(*) || ' ' || count(DISTINCT external_id) FROM actors"))
-                .containsExactly("5 5");
-        assertThat(ItemTables.strings(app, "SELECT count(*) FROM outlinks")).containsExactly(String.valueOf(URLS * 3));
+                JOIN item_versions v ON v.item_id = i.id WHERE %s GROUP BY i.id""".formatted(PARALLEL)))
+                .hasSize(URLS).containsOnly("ABC");
+        assertThat(ItemTables.strings(app, "SELECT count(*) || ' ' || count(DISTINCT a.external_id) FROM actors a "
+                + "WHERE a.id IN (SELECT actor_id FROM items WHERE " + PARALLEL + " UNION "
+                + "SELECT forwarded_from_actor_id FROM items WHERE " + PARALLEL + ")")).containsExactly("5 5");
+        assertThat(ItemTables.strings(app, "SELECT count(*) FROM outlinks o JOIN items i ON i.id = o.item_id WHERE "
+                + PARALLEL)).containsExactly(String.valueOf(URLS * 3));
         String before = ItemTables.snapshot(app);
 
         Source again = importWith(4, 5);
@@ -52,13 +57,31 @@ class IngestRunTest {
         assertThat(ItemTables.snapshot(app)).isEqualTo(before);
     }
 
+    @Test
+    void textsAndRawRecordsArriveAsSentWhateverCopyTreatsSpecially() {
+        String text = "[synthetic] tab\tnewline\nreturn\rbackslash\\N \\x00 emoji \uD83D\uDE00 عربي ü";
+        IncomingItem item = item("synthetic_copy", 1, text);
+        long source = app.ingest.sources.start(WHO, "api", "[synthetic] copy", "");
+        try (IngestRun run = new IngestRun(app.db.jdbi(), app.ingest.sources, WHO, source, 7, 2)) {
+            run.add(item);
+            assertThat(run.finish(null).summary()).isEqualTo("new=1 updated=0 duplicate=0 failed=0");
+        }
+        assertThat(ItemTables.strings(app, """
+                SELECT v.text FROM item_versions v JOIN items i ON i.id = v.item_id
+                WHERE i.canonical_url = 'https://t.me/synthetic_copy/1'""")).containsExactly(text);
+        assertThat(ItemTables.strings(app, """
+                SELECT v.raw ->> 'text' FROM item_versions v JOIN items i ON i.id = v.item_id
+                WHERE i.canonical_url = 'https://t.me/synthetic_copy/1'""")).containsExactly(text);
+    }
+
     /** Rounds {@code from} (inclusive) to {@code to} (exclusive) of every URL, through three writers. */
     private static Source importWith(int from, int to) {
         long source = app.ingest.sources.start(WHO, "api", "[synthetic] parallel writers", "");
         try (IngestRun run = new IngestRun(app.db.jdbi(), app.ingest.sources, WHO, source, 7, 3)) {
             for (int round = from; round < to; round++) {
                 for (int u = 0; u < URLS; u++) {
-                    run.add(item(u, "[synthetic] item " + u + " text " + "ABBC".charAt(Math.max(0, round - 1))));
+                    char text = "ABBC".charAt(Math.max(0, round - 1));
+                    run.add(item("synthetic_parallel", u, "[synthetic] item " + u + " text " + text));
                 }
             }
             return run.finish(null);
@@ -66,13 +89,13 @@ class IngestRunTest {
     }
 
     /** Item {@code u} of channel {@code u % 3}, forwarded from one of two channels; one link per text. */
-    private static IncomingItem item(int u, String text) {
+    private static IncomingItem item(String channelName, int u, String text) {
         ActorRef channel = new ActorRef(null, "channel" + (u % 3), "synthetic_" + (u % 3), "[synthetic] C", "channel");
         ActorRef origin = new ActorRef(null, "channel9" + (u % 2), null, "[synthetic] O", "channel");
         ObjectNode raw = Json.MAPPER.createObjectNode().put("text", text);
         String link = "https://example.org/" + u + "/" + text.charAt(text.length() - 1);
         List<Outlink> outlinks = new ArrayList<>(List.of(new Outlink(link, "example.org")));
-        return new IncomingItem("https://t.me/synthetic_parallel/" + u, null, channel, Integer.toString(u), channel,
+        return new IncomingItem("https://t.me/" + channelName + "/" + u, null, channel, Integer.toString(u), channel,
                 origin, null, Instant.parse("2019-11-21T10:00:00Z"), null, text, raw, () -> outlinks, List.of());
     }
 }
