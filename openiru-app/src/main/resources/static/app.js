@@ -4,6 +4,11 @@ document.addEventListener('click', (event) => {
   const media = event.target.closest('.reveal')?.querySelector('.media-guard')
     ?? event.target.closest('img.media-guard');
   if (media) {
+    // On the review desk one item at a time is shown: revealing one hides the others.
+    if (!media.classList.contains('revealed')) {
+      media.closest('[data-one-reveal]')?.querySelectorAll('.media-guard.revealed')
+        .forEach((other) => other.classList.remove('revealed'));
+    }
     media.classList.toggle('revealed');
     return;
   }
@@ -15,9 +20,43 @@ document.addEventListener('click', (event) => {
     }
   }
 });
-// A blurred video is revealed by its first play.
+// A blurred video is revealed by its first play, unless it plays by itself (the autoplay-muted setting).
 document.addEventListener('play', (event) => {
-  if (event.target.classList?.contains('media-guard')) {
+  if (event.target.classList?.contains('media-guard') && !event.target.autoplay) {
     event.target.classList.add('revealed');
   }
 }, true);
+// Review desk keys (listed on the case page, shown with "?"): an element with data-key="x" is chosen by
+// pressing x: a radio or checkbox is toggled, a button clicked; data-focus names a field to go to next. Keys do
+// nothing while typing in a field; Esc leaves the field.
+document.addEventListener('keydown', (event) => {
+  if (event.ctrlKey || event.metaKey || event.altKey) {
+    return;
+  }
+  const field = event.target.closest?.('input[type=text], input:not([type]), input[type=date], input[type=number], textarea, select');
+  if (field) {
+    if (event.key === 'Escape') {
+      field.blur();
+    }
+    return;
+  }
+  if (event.key === '?') {
+    document.querySelectorAll('[data-shortcuts-help]').forEach((help) => { help.hidden = !help.hidden; });
+    return;
+  }
+  const target = document.querySelector(`[data-key="${CSS.escape(event.key)}"]`);
+  if (!target || !document.querySelector('[data-shortcuts]')) {
+    return;
+  }
+  event.preventDefault();
+  if (target.type === 'radio') {
+    target.checked = true;
+  } else if (target.type === 'checkbox') {
+    target.checked = !target.checked;
+  } else {
+    target.click();
+  }
+  if (target.dataset.focus) {
+    document.getElementById(target.dataset.focus)?.focus();
+  }
+});

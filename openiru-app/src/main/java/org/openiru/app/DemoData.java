@@ -13,7 +13,8 @@ import org.openiru.unit.Units;
 
 /**
  * Synthetic demo data: two units, the common platforms (with made-up contact addresses under
- * {@code .example}), and one login per role. Seeding twice changes nothing.
+ * {@code .example}), one login per role, and a review desk with a few cases ({@link DemoCases}). Seeding
+ * twice changes nothing.
  */
 public final class DemoData {
     public static final String PASSWORD = "demo-password-2026";
@@ -55,6 +56,7 @@ public final class DemoData {
         user(app, logins, "auditor", "Demo Auditor", a.id(), EnumSet.of(Role.AUDITOR), null);
         long telegram = app.platforms.findBySlug("telegram").orElseThrow().id();
         user(app, logins, "telegram", "Demo Telegram staff", a.id(), EnumSet.of(Role.PLATFORM), telegram);
+        DemoCases.seed(app, a, b);
         return logins;
     }
 

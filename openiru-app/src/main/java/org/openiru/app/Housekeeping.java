@@ -21,10 +21,13 @@ final class Housekeeping implements JobHandler {
 
     private final JobQueue jobs;
     private final Sessions sessions;
+    /** Features' hourly clean-ups (e.g. ending holds whose time is up); each returns how many things it did. */
+    private final java.util.function.IntSupplier[] tasks;
 
-    Housekeeping(JobQueue jobs, Sessions sessions) {
+    Housekeeping(JobQueue jobs, Sessions sessions, java.util.function.IntSupplier... tasks) {
         this.jobs = jobs;
         this.sessions = sessions;
+        this.tasks = tasks;
     }
 
     /** Makes sure the job for the current hour exists (called at every start). */
@@ -37,6 +40,13 @@ final class Housekeeping implements JobHandler {
         int sessionsPurged = sessions.purgeExpired();
         if (sessionsPurged > 0) {
             LOG.info("Housekeeping: removed {} expired sessions", sessionsPurged);
+        }
+        int done = 0;
+        for (java.util.function.IntSupplier task : tasks) {
+            done += task.getAsInt();
+        }
+        if (done > 0) {
+            LOG.info("Housekeeping: features' hourly tasks changed {} records", done);
         }
         enqueueFor(Instant.now().truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS));
     }

@@ -24,6 +24,8 @@ import org.openiru.auth.OidcRoutes;
 import org.openiru.auth.PasswordHasher;
 import org.openiru.auth.Sessions;
 import org.openiru.auth.Users;
+import org.openiru.detect.Detect;
+import org.openiru.detect.ScoreStep;
 import org.openiru.evidence.BlobStore;
 import org.openiru.ingest.Ingest;
 import org.openiru.ingest.Progress;
@@ -41,6 +43,7 @@ import org.openiru.ingest.warc.WarcImporter;
 import org.openiru.auth.UserRoutes;
 import org.openiru.platform.PlatformRoutes;
 import org.openiru.platform.Platforms;
+import org.openiru.review.Review;
 import org.openiru.signals.Signals;
 import org.openiru.store.Database;
 import org.openiru.store.DatabaseServer;
@@ -89,6 +92,10 @@ public final class OpenIru implements AutoCloseable {
     public final WorkerPool workers;
     /** Hash banks, matching and retro-hunts. */
     public final Signals signals;
+    /** Scores, their reasons, reference data and models. */
+    public final Detect detect;
+    /** The review desk: cases, queues, claims, assessments, approvals, holds. */
+    public final Review review;
     private final QueueAdmin queueAdmin;
     private final BlobSignals blobSignals;
     private final DatabaseServer server;
@@ -107,7 +114,8 @@ public final class OpenIru implements AutoCloseable {
         this.jobs = new PgJobQueue(db.jdbi(), Backoff.DEFAULT, PgJobQueue.DEFAULT_MAX_ATTEMPTS);
         this.blobs = new BlobStore(config.dataDir().resolve("blobs"), db.jdbi(),
                 blob -> BlobSignals.enqueue(jobs, blob));
-        this.ingest = new Ingest(db.jdbi(), new Sources(db.jdbi(), audit));
+        this.detect = new Detect(db.jdbi(), audit, jobs);
+        this.ingest = new Ingest(db.jdbi(), new Sources(db.jdbi(), audit), detect.step::afterIngest);
         this.telegram = new TelegramImporter(ingest, blobs, platforms);
         this.tme = new TmeCollector(ingest, blobs, platforms);
         this.warc = new WarcImporter(ingest, blobs, platforms);
@@ -117,6 +125,7 @@ public final class OpenIru implements AutoCloseable {
         this.queueAdmin = new QueueAdmin(db.jdbi(), audit);
         this.signals = new Signals(db.jdbi(), audit, jobs, workers);
         this.blobSignals = new BlobSignals(blobs, signals.hasher, signals.signalMatcher, jobs, db.jdbi());
+        this.review = new Review(db.jdbi(), audit, new ItemQueries(db.jdbi()));
     }
 
     /** What the sources page imports from an uploaded file, by source kind. */
@@ -186,21 +195,25 @@ public final class OpenIru implements AutoCloseable {
         new ItemsApi(ingest, blobs, platforms, auth).register(routes);
         new AuditRoutes(audit, pages).register(routes);
         new IngestRoutes(new ItemQueries(db.jdbi()), ingest.sources, uploads, platforms, signals.signalMatcher,
-                pages, auth).register(routes);
+                detect.scores, pages, auth).register(routes);
         new EvidenceRoutes(blobs).register(routes);
         new QueueRoutes(queueAdmin, pages, auth).register(routes);
         signals.register(routes, pages, auth);
+        detect.register(routes, pages, auth);
+        review.register(routes, pages, auth, users, signals.signalMatcher, detect.scores);
         web = new WebServer(config.host(), config.port(), routes, auth, pages, metrics).start();
         return web;
     }
 
     /** Starts the configured number of workers on the registered queues (none when configured to 0). */
     public void startWorkers() {
-        Housekeeping housekeeping = new Housekeeping(jobs, sessions);
+        Housekeeping housekeeping = new Housekeeping(jobs, sessions, review.holds::expireDue);
         workers.register(Housekeeping.QUEUE, housekeeping, Housekeeping.LEASE);
         workers.register(UploadImports.QUEUE, uploads, UploadImports.LEASE);
-        workers.register(BlobSignals.QUEUE, blobSignals, Duration.ofMinutes(10));
+        workers.register(BlobSignals.QUEUE, detect.step.afterHashing(blobSignals), Duration.ofMinutes(10));
+        workers.register(ScoreStep.QUEUE, detect.step, Duration.ofMinutes(10));
         blobSignals.enqueueMissing();
+        detect.step.enqueueUnscored();
         housekeeping.schedule();
         workers.start();
     }

@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
         description = "OpenIRU: find, assess, refer and verify the removal of terrorist content online.",
         subcommands = {ServeCommand.class, DemoCommand.class, DbCommand.class, UserCommand.class,
                 TokenCommand.class, AuditCommand.class, IngestCommand.class, HashCommand.class, MatchCommand.class,
-                BankCommand.class, CommandLine.HelpCommand.class})
+                BankCommand.class, ScoreCommand.class, EvalCommand.class, ModelCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
             description = "Show stack traces and debug output.")

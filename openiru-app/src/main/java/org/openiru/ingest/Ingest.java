@@ -14,14 +14,26 @@ public final class Ingest {
     public static final int WRITERS = 2;
     public final Sources sources;
     private final Jdbi jdbi;
+    private final Stored stored;
 
-    public Ingest(Jdbi jdbi, Sources sources) {
+    /**
+     * Told after each committed batch which items got a new or changed text (the next pipeline step). Called
+     * from the writer threads, so from several threads at once.
+     */
+    @FunctionalInterface
+    public interface Stored {
+        void stored(long sourceId, long batchStart, java.util.List<Long> itemIds);
+    }
+
+    public Ingest(Jdbi jdbi, Sources sources, Stored stored) {
         this.jdbi = jdbi;
         this.sources = sources;
+        this.stored = stored;
     }
 
     /** Starts an import; {@code kind} is one of the source kinds of the sources table. */
     public IngestRun begin(Actor who, String kind, String name, String location) {
-        return new IngestRun(jdbi, sources, who, sources.start(who, kind, name, location), BATCH_SIZE, WRITERS);
+        return new IngestRun(jdbi, sources, who, sources.start(who, kind, name, location), BATCH_SIZE, WRITERS,
+                stored);
     }
 }

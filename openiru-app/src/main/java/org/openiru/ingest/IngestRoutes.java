@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.openiru.auth.Authenticator;
 import org.openiru.auth.Role;
+import org.openiru.detect.ItemScores;
 import org.openiru.platform.Platforms;
 import org.openiru.signals.SignalMatcher;
 import org.openiru.web.ApiException;
@@ -28,16 +29,18 @@ public final class IngestRoutes {
     private final UploadImports uploads;
     private final Platforms platforms;
     private final SignalMatcher signals;
+    private final ItemScores scores;
     private final Pages pages;
     private final Authenticator auth;
 
     public IngestRoutes(ItemQueries items, Sources sources, UploadImports uploads, Platforms platforms,
-                        SignalMatcher signals, Pages pages, Authenticator auth) {
+                        SignalMatcher signals, ItemScores scores, Pages pages, Authenticator auth) {
         this.items = items;
         this.sources = sources;
         this.uploads = uploads;
         this.platforms = platforms;
         this.signals = signals;
+        this.scores = scores;
         this.pages = pages;
         this.auth = auth;
     }
@@ -100,13 +103,17 @@ public final class IngestRoutes {
 
     private void itemsPage(Context ctx) {
         ItemQueries.ItemFilter f = filter(ctx);
-        List<ItemQueries.ItemRow> rows = items.search(f, Params.longQuery(ctx, "before"), PAGE + 1);
+        List<ItemQueries.ItemRow> rows = items.search(f, f.byPriority() ? Params.intQuery(ctx, "bp", 101, -1, 101) : null,
+                Params.longQuery(ctx, "before"), PAGE + 1);
         Map<String, Object> m = new HashMap<>();
         m.put("rows", rows.size() > PAGE ? rows.subList(0, PAGE) : rows);
-        m.put("nextBefore", rows.size() > PAGE ? rows.get(PAGE - 1).id() : null);
+        ItemQueries.ItemRow last = rows.size() > PAGE ? rows.get(PAGE - 1) : null;
+        // sorted by priority, the next page starts after the last row's (priority, id); unscored rows count as -1
+        m.put("nextBefore", last == null ? null : last.id() + (f.byPriority()
+                ? "&bp=" + (last.priority() == null ? -1 : last.priority()) : ""));
         m.put("filter", f);
         m.put("platforms", platforms.list());
-        m.put("query", ctx.queryString() == null ? "" : ctx.queryString().replaceAll("(^|&)before=[^&]*", ""));
+        m.put("query", ctx.queryString() == null ? "" : ctx.queryString().replaceAll("(^|&)(before|bp)=[^&]*", ""));
         pages.render(ctx, "ingest/items.jte", m);
     }
 
@@ -115,7 +122,12 @@ public final class IngestRoutes {
         Map<String, List<SignalMatcher.Hit>> hits = new HashMap<>();
         item.media().stream().filter(m -> m.sha256() != null)
                 .forEach(m -> hits.put(m.sha256(), signals.hitsOf(m.sha256())));
-        pages.render(ctx, "ingest/item.jte", Map.of("item", item, "hits", hits));
+        Map<String, Object> m = new HashMap<>();
+        m.put("item", item);
+        m.put("hits", hits);
+        m.put("score", scores.find(item.row().id()).orElse(null));
+        m.put("other", pages.messages(pages.context(ctx).lang().equals("ar") ? "en" : "ar"));
+        pages.render(ctx, "ingest/item.jte", m);
     }
 
     private void actorPage(Context ctx) {
@@ -123,7 +135,8 @@ public final class IngestRoutes {
         ItemQueries.ActorDetail actor = items.actor(id).orElseThrow(() -> ApiException.notFound("Actor " + id));
         Map<String, Object> m = new HashMap<>();
         m.put("actor", actor);
-        m.put("rows", items.search(new ItemQueries.ItemFilter(null, null, null, id, null, null, null), null, PAGE));
+        m.put("rows", items.search(new ItemQueries.ItemFilter(null, null, null, id, null, null, null, null, false), null,
+                PAGE));
         pages.render(ctx, "ingest/actor.jte", m);
     }
 
@@ -138,8 +151,16 @@ public final class IngestRoutes {
     }
 
     private static ItemQueries.ItemFilter filter(Context ctx) {
+        String band = Params.query(ctx, "band");
+        if (band != null && !List.of("high", "medium", "low").contains(band)) {
+            throw ApiException.badRequest("band", "band must be high, medium or low");
+        }
+        String sort = Params.query(ctx, "sort");
+        if (sort != null && !List.of("newest", "priority").contains(sort)) {
+            throw ApiException.badRequest("sort", "sort must be newest or priority");
+        }
         return new ItemQueries.ItemFilter(Params.query(ctx, "q"), Params.longQuery(ctx, "platform"),
                 Params.query(ctx, "actor"), Params.longQuery(ctx, "actorId"), Params.longQuery(ctx, "source"), Params.dayQuery(ctx, "from", 0),
-                Params.dayQuery(ctx, "to", 1));
+                Params.dayQuery(ctx, "to", 1), band, "priority".equals(sort));
     }
 }

@@ -28,12 +28,14 @@ public final class IngestRun implements AutoCloseable {
     /** A deadlock between two writers (possible only on actors) rolls the batch back; it is tried again. */
     private static final int ATTEMPTS = 3;
     private static final Batch END = new Batch(0);
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IngestRun.class);
 
     private final Jdbi jdbi;
     private final Sources sources;
     private final Actor who;
     private final long sourceId;
     private final int batchSize;
+    private final Ingest.Stored stored;
     private final ItemBatchWriter writer = new ItemBatchWriter();
     private final Partition[] partitions;
     private final List<ImportError> errors = new ArrayList<>();
@@ -45,12 +47,14 @@ public final class IngestRun implements AutoCloseable {
     private volatile RuntimeException writerError;
     private boolean finished;
 
-    IngestRun(Jdbi jdbi, Sources sources, Actor who, long sourceId, int batchSize, int writers) {
+    IngestRun(Jdbi jdbi, Sources sources, Actor who, long sourceId, int batchSize, int writers,
+              Ingest.Stored stored) {
         this.jdbi = jdbi;
         this.sources = sources;
         this.who = who;
         this.sourceId = sourceId;
         this.batchSize = batchSize;
+        this.stored = stored;
         this.partitions = new Partition[writers];
         for (int i = 0; i < writers; i++) {
             partitions[i] = new Partition("ingest-writer-" + sourceId + "-" + i);
@@ -147,6 +151,7 @@ public final class IngestRun implements AutoCloseable {
                     sources.addCounts(tx, sourceId, result.counts());
                     return result;
                 });
+                tellStored(b.first, r.storedItems());
                 if (r.lost() > 0) {
                     writeFailures.addAndGet(r.lost());
                     error(new ImportError("", items, r.lost() + " items were written at the same time by another "
@@ -162,6 +167,19 @@ public final class IngestRun implements AutoCloseable {
                 error(new ImportError("", items, "batch not stored: " + e.getMessage()));
                 return;
             }
+        }
+    }
+
+    /** The batch is committed whatever happens here; items not handed on are found again at the next start. */
+    private void tellStored(long first, List<Long> itemIds) {
+        if (itemIds.isEmpty()) {
+            return;
+        }
+        try {
+            stored.stored(sourceId, first, itemIds);
+        } catch (RuntimeException e) {
+            LOG.warn("Source {}: {} items of the batch from item {} stored but not handed to the next step: {}",
+                    sourceId, itemIds.size(), first, e.toString());
         }
     }
 

@@ -125,7 +125,7 @@ final class ItemBatchWriter {
             FROM ingest_stage_items""";
 
     /** What one batch did; {@code lost} items met a concurrent import of the same URL and should be retried. */
-    record Result(BatchCounts counts, long lost) {
+    record Result(BatchCounts counts, long lost, List<Long> storedItems) {
     }
 
     /** Writes the batch on {@code h}, which must be inside a transaction. */
@@ -147,8 +147,10 @@ final class ItemBatchWriter {
         h.execute(ADVANCE_VERSIONS);
         copyMedia(h, batch);
         h.execute(INSERT_MEDIA);
+        List<Long> storedItems = h.createQuery("SELECT item_id FROM ingest_stage_items WHERE outcome IN ('new', "
+                + "'updated') ORDER BY item_id").mapTo(Long.class).list();
         return h.createQuery(COUNT).map((rs, ctx) -> new Result(
-                new BatchCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3)), rs.getLong(4))).one();
+                new BatchCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3)), rs.getLong(4), storedItems)).one();
     }
 
     private static void copyActors(Handle h, List<IncomingItem> batch) throws SQLException, IOException {

@@ -17,9 +17,11 @@ public final class ItemQueries {
             SELECT i.id, i.canonical_url, p.name AS platform_name, i.actor_id,
                    COALESCE(NULLIF(a.display_name, ''), a.handle, a.external_id) AS actor_name,
                    i.posted_at, i.collected_at, i.current_version, left(v.text, 280) AS excerpt, i.language,
-                   (SELECT count(*) FROM item_blobs b WHERE b.item_id = i.id) AS media_count
+                   (SELECT count(*) FROM item_blobs b WHERE b.item_id = i.id) AS media_count,
+                   sc.priority, sc.band, sc.label
             FROM items i
             JOIN item_versions v ON v.item_id = i.id AND v.version = i.current_version
+            LEFT JOIN item_scores sc ON sc.item_id = i.id
             LEFT JOIN platforms p ON p.id = i.platform_id
             LEFT JOIN actors a ON a.id = i.actor_id
             """;
@@ -29,19 +31,30 @@ public final class ItemQueries {
         this.jdbi = jdbi;
     }
 
-    /** A row of the items list. */
+    /** A row of the items list; {@code priority}, {@code band} and {@code label} are null until it is scored. */
     public record ItemRow(long id, String canonicalUrl, String platformName, Long actorId, String actorName,
                           Instant postedAt, Instant collectedAt, int version, String excerpt, String language,
-                          int mediaCount) {
+                          int mediaCount, Integer priority, String band, String label) {
     }
 
-    /** The filters of the items page; null means any. */
+    /**
+     * The filters of the items page; null means any. {@code band} is a detection priority band (high, medium,
+     * low); {@code byPriority} sorts by priority, highest first, instead of newest first.
+     */
     public record ItemFilter(String text, Long platformId, String actor, Long actorId, Long sourceId, Instant from,
-                             Instant to) {
+                             Instant to, String band, boolean byPriority) {
     }
 
     /** Newest first; {@code beforeId} pages on. Text search is a case-insensitive substring of the current text. */
     public List<ItemRow> search(ItemFilter f, Long beforeId, int limit) {
+        return search(f, null, beforeId, limit);
+    }
+
+    /**
+     * As {@link #search(ItemFilter, Long, int)}; sorted by priority, the page after the row ({@code beforePriority},
+     * {@code beforeId}) follows, unscored items last (as priority -1).
+     */
+    public List<ItemRow> search(ItemFilter f, Integer beforePriority, Long beforeId, int limit) {
         return jdbi.withHandle(h -> {
             Query q = h.createQuery(ITEM_ROWS + """
                     WHERE (CAST(:text AS text) IS NULL OR v.text ILIKE '%' || :text || '%' ESCAPE '!')
@@ -52,11 +65,16 @@ public final class ItemQueries {
                            WHERE s.item_id = i.id AND s.source_id = :source))
                       AND (CAST(:from AS timestamptz) IS NULL OR i.posted_at >= :from)
                       AND (CAST(:to AS timestamptz) IS NULL OR i.posted_at < :to)
-                      AND (CAST(:before AS bigint) IS NULL OR i.id < :before)
-                    ORDER BY i.id DESC LIMIT :limit""");
+                      AND (CAST(:band AS text) IS NULL OR sc.band = :band)
+                      AND (CAST(:before AS bigint) IS NULL OR (CASE WHEN CAST(:byPriority AS boolean)
+                           THEN (COALESCE(sc.priority, -1), i.id) < (CAST(:beforePriority AS int), CAST(:before AS bigint))
+                           ELSE i.id < CAST(:before AS bigint) END))
+                    ORDER BY\s""" + (f.byPriority() ? "COALESCE(sc.priority, -1) DESC, " : "") + "i.id DESC LIMIT :limit");
             return q.bind("text", like(f.text())).bind("platform", f.platformId()).bind("actorId", f.actorId())
                     .bind("actor", like(f.actor())).bind("source", f.sourceId()).bind("from", time(f.from()))
                     .bind("to", time(f.to())).bind("before", beforeId).bind("limit", limit)
+                    .bind("band", f.band()).bind("byPriority", f.byPriority())
+                    .bind("beforePriority", beforePriority == null ? Integer.valueOf(101) : beforePriority)
                     .map(ItemQueries::row).list();
         });
     }
@@ -155,7 +173,8 @@ public final class ItemQueries {
         return new ItemRow(rs.getLong("id"), rs.getString("canonical_url"), rs.getString("platform_name"),
                 (Long) rs.getObject("actor_id"), rs.getString("actor_name"), instant(rs, "posted_at"),
                 instant(rs, "collected_at"), rs.getInt("current_version"), rs.getString("excerpt"),
-                rs.getString("language"), rs.getInt("media_count"));
+                rs.getString("language"), rs.getInt("media_count"), (Integer) rs.getObject("priority"),
+                rs.getString("band"), rs.getString("label"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

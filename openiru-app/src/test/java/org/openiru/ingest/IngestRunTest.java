@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,6 +25,8 @@ import org.openiru.testing.FreshDatabase;
 class IngestRunTest {
     static final Actor WHO = Actor.system("test");
     static final int URLS = 60;
+    /** What the writers handed to the next step (from several threads). */
+    static final Queue<Long> handedOn = new ConcurrentLinkedQueue<>();
     static final String PARALLEL = "canonical_url LIKE 'https://t.me/synthetic_parallel/%'";
     static OpenIru app;
 
@@ -37,6 +41,8 @@ class IngestRunTest {
         Source first = importWith(0, 5);
 
         assertThat(first.summary()).isEqualTo("new=60 updated=120 duplicate=120 failed=0");
+        assertThat(handedOn).as("every new and every changed text, once per version").hasSize(180);
+        handedOn.clear();
         assertThat(ItemTables.strings(app, "SELECT count(*) || ' ' || count(DISTINCT canonical_url) || ' ' "
                 + "|| min(current_version) || ' ' || max(current_version) FROM items WHERE " + PARALLEL))
                 .containsExactly("60 60 3 3");
@@ -54,6 +60,7 @@ class IngestRunTest {
         Source again = importWith(4, 5);
 
         assertThat(again.summary()).isEqualTo("new=0 updated=0 duplicate=60 failed=0");
+        assertThat(handedOn).isEmpty();
         assertThat(ItemTables.snapshot(app)).isEqualTo(before);
     }
 
@@ -62,7 +69,8 @@ class IngestRunTest {
         String text = "[synthetic] tab\tnewline\nreturn\rbackslash\\N \\x00 emoji \uD83D\uDE00 عربي ü";
         IncomingItem item = item("synthetic_copy", 1, text);
         long source = app.ingest.sources.start(WHO, "api", "[synthetic] copy", "");
-        try (IngestRun run = new IngestRun(app.db.jdbi(), app.ingest.sources, WHO, source, 7, 2)) {
+        try (IngestRun run = new IngestRun(app.db.jdbi(), app.ingest.sources, WHO, source, 7, 2,
+                (src, start, ids) -> { })) {
             run.add(item);
             assertThat(run.finish(null).summary()).isEqualTo("new=1 updated=0 duplicate=0 failed=0");
         }
@@ -77,7 +85,8 @@ class IngestRunTest {
     /** Rounds {@code from} (inclusive) to {@code to} (exclusive) of every URL, through three writers. */
     private static Source importWith(int from, int to) {
         long source = app.ingest.sources.start(WHO, "api", "[synthetic] parallel writers", "");
-        try (IngestRun run = new IngestRun(app.db.jdbi(), app.ingest.sources, WHO, source, 7, 3)) {
+        try (IngestRun run = new IngestRun(app.db.jdbi(), app.ingest.sources, WHO, source, 7, 3,
+                (src, start, ids) -> handedOn.addAll(ids))) {
             for (int round = from; round < to; round++) {
                 for (int u = 0; u < URLS; u++) {
                     char text = "ABBC".charAt(Math.max(0, round - 1));

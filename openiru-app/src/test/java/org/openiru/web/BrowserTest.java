@@ -4,18 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,67 +18,40 @@ import org.openiru.audit.AuditLog;
 import org.openiru.auth.Role;
 import org.openiru.auth.User;
 import org.openiru.platform.Platform;
+import org.openiru.testing.Chromium;
 import org.openiru.testing.TestApp;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The web interface in a real headless Chromium against a real server and database: log in, switch to Arabic,
- * add a platform with a hostile name through the form, log out. Uses the distribution's Chromium and chromedriver
- * so that nothing is downloaded while testing.
+ * add a platform with a hostile name through the form, log out.
  */
 class BrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String HOSTILE_NAME = "<script>alert(1)</script> قناة";
 
     private static TestApp app;
+    private static Chromium browser;
     private static WebDriver driver;
     private static WebDriverWait wait;
 
     @BeforeAll
     static void start(@TempDir Path profile) {
-        requireBrowser();
+        browser = Chromium.start(profile);
+        driver = browser.driver;
+        wait = browser.wait;
         app = TestApp.start();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + profile, "--lang=en-US", "--window-size=1280,900");
-        // An explicit driver executable keeps Selenium Manager (which would go online) out of the picture.
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-    }
-
-    /** On CI a missing browser is a broken build; on a developer's machine the test is skipped. */
-    private static void requireBrowser() {
-        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
-            return;
-        }
-        String message = "Needs " + CHROMIUM + " and " + CHROMEDRIVER
-                + ": install chromium chromium-driver: .ci/run does this";
-        if ("true".equals(System.getenv("CI"))) {
-            fail(message);
-        }
-        Assumptions.abort(message);
     }
 
     @AfterAll
     static void stop() {
-        if (driver != null) {
-            driver.quit();
+        if (browser != null) {
+            browser.close();
         }
         if (app != null) {
             app.close();
@@ -99,10 +66,10 @@ class BrowserTest {
         driver.get(app.url("/login"));
         driver.findElement(By.name("username")).sendKeys(admin.username());
         driver.findElement(By.name("password")).sendKeys(TestApp.PASSWORD);
-        submit(driver.findElement(By.cssSelector("form[action='/login'] button[type=submit]")));
+        browser.submit(driver.findElement(By.cssSelector("form[action='/login'] button[type=submit]")));
         assertEquals("en", html().getDomAttribute("lang"));
 
-        submit(driver.findElement(By.cssSelector("[data-testid=switch-language]")));
+        browser.submit(driver.findElement(By.cssSelector("[data-testid=switch-language]")));
         assertEquals("ar", html().getDomAttribute("lang"));
         assertEquals("rtl", html().getDomAttribute("dir"));
         assertEquals(ar.t("home.welcome", admin.shownName()), driver.findElement(By.tagName("h1")).getText());
@@ -118,7 +85,7 @@ class BrowserTest {
 
         // The browser's own type=email check would stop the form; switch it off to reach the server's check.
         ((JavascriptExecutor) driver).executeScript("document.querySelector('form.stack').noValidate = true");
-        submit(driver.findElement(By.cssSelector("[data-testid=save]")));
+        browser.submit(driver.findElement(By.cssSelector("[data-testid=save]")));
         assertTrue(driver.findElement(By.cssSelector("[data-testid=form-error]")).getText().contains("not-an-e-mail"));
         assertTrue(driver.findElement(By.cssSelector("form.stack")).getText().contains(ar.t("platform.referral_email")),
                 "labels stay Arabic");
@@ -126,12 +93,12 @@ class BrowserTest {
         assertEquals("true", driver.findElement(By.name("referralEmail")).getDomAttribute("aria-invalid"));
         assertNull(driver.findElement(By.name("name")).getDomAttribute("aria-invalid"));
         assertTrue(app.app.platforms.list().stream().noneMatch(p -> p.name().equals(HOSTILE_NAME)));
-        screenshot("platform-form-error-ar.png");
+        browser.screenshot("platform-form-error-ar.png");
 
         WebElement email = driver.findElement(By.name("referralEmail"));
         email.clear();
         email.sendKeys("referrals@example-synthetic.test");
-        submit(driver.findElement(By.cssSelector("[data-testid=save]")));
+        browser.submit(driver.findElement(By.cssSelector("[data-testid=save]")));
 
         WebElement table = driver.findElement(By.cssSelector("[data-testid=platforms]"));
         assertTrue(table.findElements(By.tagName("bdi")).stream().anyMatch(b -> b.getText().equals(HOSTILE_NAME)),
@@ -139,7 +106,7 @@ class BrowserTest {
         assertTrue(table.findElements(By.tagName("script")).isEmpty(), "no element was injected");
         assertTrue(driver.getPageSource().contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
         assertNull(ExpectedConditions.alertIsPresent().apply(driver), "no script ran");
-        screenshot("platforms-ar.png");
+        browser.screenshot("platforms-ar.png");
 
         Platform created = app.app.platforms.list().stream().filter(p -> p.name().equals(HOSTILE_NAME))
                 .findFirst().orElseThrow();
@@ -150,7 +117,7 @@ class BrowserTest {
         assertEquals(1, audit.size());
         assertEquals(admin.username(), audit.get(0).actorName());
 
-        submit(driver.findElement(By.cssSelector("[data-testid=logout]")));
+        browser.submit(driver.findElement(By.cssSelector("[data-testid=logout]")));
         assertFalse(driver.findElements(By.cssSelector("form[action='/login'] input[name=username]")).isEmpty(),
                 "login page after logout");
         driver.get(app.url("/platforms"));
@@ -159,19 +126,5 @@ class BrowserTest {
 
     private static WebElement html() {
         return driver.findElement(By.tagName("html"));
-    }
-
-    /** Clicks a button that submits a form and waits until the next page has replaced this one. */
-    private static void submit(WebElement button) {
-        WebElement page = html();
-        button.click();
-        wait.until(ExpectedConditions.stalenessOf(page));
-        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
-    }
-
-    private static void screenshot(String name) throws IOException {
-        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
-        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -25,12 +25,33 @@ class MessagesTest {
     private static final Pattern KEY_USE = Pattern.compile("\\.t\\(\"([^\"]+)\"\\s*(\\+)?");
     private static final Pattern ARABIC = Pattern.compile("\\p{IsArabic}");
     /** Keys built at run time from a prefix, with every value the suffix can take. */
-    private static final Map<String, List<String>> DYNAMIC = Map.of("platform.kind.", Platform.KINDS,
-            "role.", java.util.Arrays.stream(org.openiru.auth.Role.values()).map(org.openiru.auth.Role::id).toList(),
-            "sources.kind.", List.of("telegram_export", "tme", "warc", "urls", "jsonl", "api"),
-            "sources.status.", List.of("running", "finished", "failed"),
-            "sources.job.", List.of("ready", "running", "dead"),
-            "actor.kind.", List.of("channel", "group", "user", "site", "unknown"));
+    private static final Map<String, List<String>> DYNAMIC = Map.ofEntries(
+            Map.entry("platform.kind.", Platform.KINDS),
+            Map.entry("role.", java.util.Arrays.stream(org.openiru.auth.Role.values()).map(org.openiru.auth.Role::id)
+                    .toList()),
+            Map.entry("sources.kind.", List.of("telegram_export", "tme", "warc", "urls", "jsonl", "api")),
+            Map.entry("sources.status.", List.of("running", "finished", "failed")),
+            Map.entry("sources.job.", List.of("ready", "running", "dead")),
+            Map.entry("actor.kind.", List.of("channel", "group", "user", "site", "unknown")),
+            Map.entry("detect.band.", List.of("high", "medium", "low")),
+            Map.entry("detect.label.", java.util.Arrays.stream(org.openiru.text.classify.Label.values())
+                    .map(org.openiru.text.classify.Label::id).toList()),
+            Map.entry("detect.class.", java.util.Arrays.stream(org.openiru.text.lexicon.TermClass.values())
+                    .map(org.openiru.text.lexicon.TermClass::id)
+                    .filter(c -> !c.equals("entity_name") && !c.equals("outlet")).toList()),
+            Map.entry("review.state.", java.util.Arrays.stream(org.openiru.review.CaseState.values())
+                    .map(org.openiru.review.CaseState::id).toList()),
+            Map.entry("review.event.", List.of("created", "item_added", "routed", "claimed", "released",
+                    "claim_expired", "assessed", "escalated", "approved", "approval_rejected", "held", "hold_lifted",
+                    "hold_expired", "referred", "closed", "reopened", "commented")),
+            Map.entry("review.outcome.", org.openiru.review.Assessment.OUTCOMES),
+            Map.entry("review.reason.", org.openiru.review.Assessment.REASONS),
+            Map.entry("review.category.", org.openiru.review.Assessment.CATEGORIES),
+            Map.entry("review.severity.", List.of("1", "2", "3", "4")),
+            Map.entry("review.content_type.", org.openiru.review.Assessment.CONTENT_TYPES),
+            Map.entry("review.blur.", org.openiru.review.ReviewSettings.BLURS),
+            Map.entry("review.bulk.", org.openiru.review.Cases.BULK_ACTIONS),
+            Map.entry("review.decision.", List.of("approved", "rejected")));
 
     @Test
     void everyBundleHasTheSameKeysInEveryLanguage() {

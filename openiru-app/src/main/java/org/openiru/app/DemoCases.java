@@ -1,0 +1,109 @@
+package org.openiru.app;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.openiru.audit.Actor;
+import org.openiru.auth.User;
+import org.openiru.ingest.ActorRef;
+import org.openiru.ingest.IncomingItem;
+import org.openiru.ingest.IngestRun;
+import org.openiru.ingest.MediaRef;
+import org.openiru.review.Assessment;
+import org.openiru.review.Cases;
+import org.openiru.review.Holds;
+import org.openiru.review.Reviewer;
+import org.openiru.unit.Unit;
+
+/**
+ * A working review desk for the demo: a few synthetic items (made-up texts, generated striped images) and
+ * cases made by hand from them, one awaiting approval and one held by the other unit. Runs once: nothing is
+ * added when the demo items exist.
+ */
+final class DemoCases {
+    private static final Actor SEEDER = Actor.system("demo-data");
+    /** Every demo item's address starts so: t.me/demo_synthetic_channel/… and t.me/demo_synthetic_mirror/…. */
+    private static final String BASE = "https://t.me/demo_synthetic_";
+
+    private DemoCases() {
+    }
+
+    static void seed(OpenIru app, Unit nl, Unit de) {
+        boolean seeded = app.db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM items WHERE "
+                + "canonical_url LIKE ?").bind(0, BASE + "%").mapTo(Long.class).one()) > 0;
+        if (seeded) {
+            return;
+        }
+        Long telegram = app.platforms.findBySlug("telegram").orElseThrow().id();
+        String image = image(app, 0x8a2020);
+        ActorRef channel = new ActorRef(telegram, "channel_demo_1", "demo_synthetic_channel",
+                "Demo channel [synthetic]", "channel");
+        ActorRef mirror = new ActorRef(telegram, "channel_demo_2", "demo_synthetic_mirror",
+                "Demo mirror [synthetic]", "channel");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        try (IngestRun run = app.ingest.begin(SEEDER, "api", "Demo review items [synthetic]", "")) {
+            item(run, telegram, channel, 1, now.minus(3, ChronoUnit.HOURS),
+                    "[synthetic] بيان تجريبي: هذا نص مصطنع لعرض مكتب المراجعة فقط", List.of(photo(image)));
+            item(run, telegram, mirror, 1, now.minus(2, ChronoUnit.HOURS),
+                    "[synthetic] Reposted demo statement — made-up text for the review desk", List.of(photo(image)));
+            item(run, telegram, channel, 2, now.minus(90, ChronoUnit.MINUTES),
+                    "[synthetic] Made-up call to join a fictional group (demo only)", List.of());
+            item(run, telegram, mirror, 2, now.minus(1, ChronoUnit.HOURS),
+                    "[synthetic] News report: Europol describes an action day against propaganda (demo text)",
+                    List.of(photo(image(app, 0x205080))));
+            run.finish(null);
+        }
+        List<Long> ids = app.db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM items WHERE canonical_url LIKE ? "
+                + "ORDER BY canonical_url").bind(0, BASE + "%").mapTo(Long.class).list());
+        // ordered by URL: channel 1, channel 2, mirror 1, mirror 2
+        long pictures = app.review.cases.openFor(SEEDER, nl.id(), new Cases.NewCase(List.of(ids.get(0), ids.get(2)),
+                null, 80, "[synthetic] Demo statement with image, two copies", true));
+        long call = app.review.cases.openFor(SEEDER, nl.id(), new Cases.NewCase(List.of(ids.get(1)), null, 60,
+                "[synthetic] Call to join", false));
+        app.review.cases.openFor(SEEDER, nl.id(), new Cases.NewCase(List.of(ids.get(3)), null, 20,
+                "[synthetic] News report", false));
+        User analyst = app.users.findByUsername("analyst").orElseThrow();
+        app.review.cases.assess(new Reviewer(analyst, "demo-data"), call, new Assessment(Assessment.TERRORIST,
+                List.of("b", "c"), "Fictional Group [synthetic]", 3, "text", null, null,
+                "[synthetic] demo assessment awaiting approval"));
+        User german = app.users.findByUsername("analyst-de").orElseThrow();
+        app.review.holds.place(new Reviewer(german, "demo-data"), new Holds.NewHold(pictures, null,
+                "[synthetic] demo investigation", "DE-DEMO-1", "iru@de-unit.example",
+                now.plus(14, ChronoUnit.DAYS)));
+    }
+
+    private static void item(IngestRun run, Long platform, ActorRef channel, int n, Instant at, String text,
+                             List<MediaRef> media) {
+        run.add(new IncomingItem("https://t.me/" + channel.handle() + "/" + n, platform, channel,
+                String.valueOf(n), channel, null, null, at, null, text, JsonNodeFactory.instance.objectNode()
+                        .put("synthetic", true), List::of, media));
+    }
+
+    private static MediaRef photo(String sha) {
+        return new MediaRef("photo", "synthetic-demo.png", sha);
+    }
+
+    /** A striped square in one colour: obviously not real material. */
+    private static String image(OpenIru app, int rgb) {
+        BufferedImage img = new BufferedImage(320, 200, BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 320; x++) {
+            for (int y = 0; y < 200; y++) {
+                img.setRGB(x, y, (x + y) / 20 % 2 == 0 ? rgb : 0xf0f0f0);
+            }
+        }
+        try {
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            ImageIO.write(img, "png", png);
+            return app.blobs.put(new ByteArrayInputStream(png.toByteArray()), "synthetic-demo.png", 1 << 22).sha256();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
