@@ -28,6 +28,7 @@ import org.openiru.detect.Detect;
 import org.openiru.detect.ScoreStep;
 import org.openiru.evidence.BlobStore;
 import org.openiru.ingest.Ingest;
+import org.openiru.ingest.Progress;
 import org.openiru.signals.BlobSignals;
 import org.openiru.ingest.IngestRoutes;
 import org.openiru.ingest.ItemQueries;
@@ -129,7 +130,7 @@ public final class OpenIru implements AutoCloseable {
 
     /** What the sources page imports from an uploaded file, by source kind. */
     private Map<String, UploadImports.Importer> uploadImporters() {
-        TelegramImporter.Progress quiet = TelegramImporter.Progress.NONE;
+        Progress quiet = Progress.NONE;
         return Map.of(
                 "telegram_export", (who, file, name) -> telegram.importExport(who, file,
                         TelegramImporter.Options.defaults().withSourceName(name), quiet),

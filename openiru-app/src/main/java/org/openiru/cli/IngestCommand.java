@@ -9,6 +9,7 @@ import org.openiru.app.OpenIruConfig;
 import org.openiru.audit.Actor;
 import org.openiru.evidence.BlobStore;
 import org.openiru.ingest.ImportError;
+import org.openiru.ingest.Progress;
 import org.openiru.ingest.Source;
 import org.openiru.ingest.telegram.TelegramImporter;
 import picocli.CommandLine.Command;
@@ -57,7 +58,7 @@ class IngestCommand {
 
     /** One import as a connector runs it, given the app, who runs it and where to report progress. */
     interface Connector {
-        Source run(OpenIru app, Actor who, TelegramImporter.Progress progress) throws IOException;
+        Source run(OpenIru app, Actor who, Progress progress) throws IOException;
     }
 
     /** Runs an import with the progress line and ends with {@link #report}. */

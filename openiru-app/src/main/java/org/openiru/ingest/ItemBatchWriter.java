@@ -36,10 +36,14 @@ final class ItemBatchWriter {
                 seq int, role text, original_name text, blob_sha256 text
             ) ON COMMIT DELETE ROWS""";
 
-    /** Known actors stay as they are unless the source adds a handle or a new display name. */
+    /**
+     * Known actors stay as they are unless the source adds a handle or a new display name. In key order, so
+     * that two writers adding the same new actors wait for each other instead of deadlocking.
+     */
     private static final String UPSERT_ACTORS = """
             INSERT INTO actors (platform_id, external_id, handle, display_name, kind)
             SELECT platform_id, external_id, handle, display_name, kind FROM ingest_stage_actors
+            ORDER BY COALESCE(platform_id, 0), external_id
             ON CONFLICT (COALESCE(platform_id, 0), external_id) DO NOTHING;
             UPDATE actors a SET handle = COALESCE(s.handle, a.handle),
                 display_name = CASE WHEN s.display_name = '' THEN a.display_name ELSE s.display_name END
@@ -48,11 +52,16 @@ final class ItemBatchWriter {
               AND ((s.handle IS NOT NULL AND a.handle IS DISTINCT FROM s.handle)
                    OR (s.display_name <> '' AND a.display_name <> s.display_name))""";
 
+    /**
+     * One index look-up per staged item, whatever the statistics say: as a plain join the planner sometimes
+     * hashed the whole of items and item_versions for a batch of 2000 (the staging table has no statistics),
+     * which made the database time grow with the table (docs/benchmarks.md, "Ingest").
+     */
     private static final String FIND_EXISTING = """
-            UPDATE ingest_stage_items s SET item_id = i.id, current_version = i.current_version,
-                current_sha256 = v.text_sha256
-            FROM items i JOIN item_versions v ON v.item_id = i.id AND v.version = i.current_version
-            WHERE i.canonical_url = s.canonical_url""";
+            UPDATE ingest_stage_items s SET (item_id, current_version, current_sha256) = (
+                SELECT i.id, i.current_version, v.text_sha256
+                FROM items i JOIN item_versions v ON v.item_id = i.id AND v.version = i.current_version
+                WHERE i.canonical_url = s.canonical_url)""";
 
     private static final String INSERT_NEW = """
             WITH created AS (
@@ -85,7 +94,7 @@ final class ItemBatchWriter {
     private static final String INSERT_VERSIONS = """
             INSERT INTO item_versions (item_id, version, text, text_sha256, edited_at, raw, source_id)
             SELECT s.item_id, CASE WHEN s.outcome = 'new' THEN 1 ELSE s.current_version + 1 END, t.text,
-                s.text_sha256, s.edited_at, t.raw::jsonb, :source
+                s.text_sha256, s.edited_at, CAST(t.raw AS json), :source
             FROM ingest_stage_items s JOIN ingest_stage_texts t ON t.seq = s.seq
             WHERE s.outcome IN ('new', 'updated') ORDER BY s.seq""";
 

@@ -116,7 +116,7 @@ public final class ItemQueries {
                     .bind(0, id).mapToMap().one();
             List<Version> versions = h.createQuery("""
                     SELECT v.version, v.text, v.edited_at, v.collected_at, v.source_id, s.name, s.kind, s.created_by,
-                           jsonb_pretty(v.raw) AS raw
+                           jsonb_pretty(CAST(v.raw AS jsonb)) AS raw
                     FROM item_versions v JOIN sources s ON s.id = v.source_id
                     WHERE v.item_id = ? ORDER BY v.version DESC""").bind(0, id)
                     .map((rs, c) -> new Version(rs.getInt(1), rs.getString(2), instant(rs, 3), instant(rs, 4),

@@ -78,6 +78,10 @@ public final class EmbeddedPostgresServer implements DatabaseServer {
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "128MB")
                     .setServerConfig("listen_addresses", "localhost")
+                    // bulk imports write gigabytes of WAL: fewer checkpoints mean fewer full-page images in it
+                    // (docs/operations.md); a crash replays more WAL at the next start
+                    .setServerConfig("max_wal_size", "4GB")
+                    .setServerConfig("checkpoint_timeout", "15min")
                     .start();
         } catch (IOException | RuntimeException e) {
             throw new StartupException("The embedded PostgreSQL did not start in " + pgData + ": "

@@ -83,7 +83,7 @@ class IngestPagesTest {
         ImageIO.write(img, "png", png);
         Files.write(dir.resolve("photos/p1.png"), png.toByteArray());
         t.app.telegram.importExport(Actor.system("test"), export, TelegramImporter.Options.defaults(),
-                TelegramImporter.Progress.NONE);
+                Progress.NONE);
 
         HttpClient c = TestApp.browserlessClient();
         t.login(c, "collector");

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openiru.audit.Actor;
 import org.openiru.auth.Role;
 import org.openiru.hashing.banks.SignalType;
+import org.openiru.ingest.Progress;
 import org.openiru.ingest.telegram.ExportFixture;
 import org.openiru.ingest.telegram.TelegramImporter;
 import org.openiru.testing.ReferenceData;
@@ -51,7 +52,7 @@ class BlobSignalsTest {
         // A re-encoded copy: same picture, other bytes, so only PDQ can find it.
         Files.copy(ReferenceData.pdqImage("bridge-mods/blur-a-little.jpg"), dir.resolve("photos/copy.jpg"));
         t.app.telegram.importExport(Actor.system("test"), export, TelegramImporter.Options.defaults(),
-                TelegramImporter.Progress.NONE);
+                Progress.NONE);
 
         String sha = t.app.db.jdbi().withHandle(h -> h.createQuery(
                 "SELECT blob_sha256 FROM item_blobs WHERE role = 'photo'").mapTo(String.class).one());

@@ -12,7 +12,7 @@ import org.openiru.ingest.IncomingItem;
 import org.openiru.ingest.Ingest;
 import org.openiru.ingest.IngestRun;
 import org.openiru.ingest.Source;
-import org.openiru.ingest.telegram.TelegramImporter.Progress;
+import org.openiru.ingest.Progress;
 import org.openiru.platform.Platforms;
 import org.openiru.web.ApiException;
 

@@ -12,6 +12,7 @@ import org.openiru.evidence.BlobStore;
 import org.openiru.ingest.ImportError;
 import org.openiru.ingest.Ingest;
 import org.openiru.ingest.IngestRun;
+import org.openiru.ingest.Progress;
 import org.openiru.ingest.Source;
 import org.openiru.ingest.url.PlatformResolver;
 import org.openiru.platform.Platform;
@@ -45,13 +46,6 @@ public final class TelegramImporter {
         public Options withMaxTextChars(int max) {
             return new Options(sourceName, channelUsername, maxFileBytes, max);
         }
-    }
-
-    /** Called now and then while reading: items so far, bytes read of the total. */
-    public interface Progress {
-        Progress NONE = (items, bytesRead, totalBytes) -> { };
-
-        void report(long items, long bytesRead, long totalBytes);
     }
 
     private final Ingest ingest;

@@ -26,7 +26,7 @@ import org.openiru.ingest.IngestRun;
 import org.openiru.ingest.MediaRef;
 import org.openiru.ingest.RawRecords;
 import org.openiru.ingest.Source;
-import org.openiru.ingest.telegram.TelegramImporter.Progress;
+import org.openiru.ingest.Progress;
 import org.openiru.ingest.url.CanonicalUrl;
 import org.openiru.ingest.url.PlatformResolver;
 import org.openiru.platform.Platforms;

@@ -17,7 +17,7 @@ import org.openiru.app.OpenIru;
 import org.openiru.audit.Actor;
 import org.openiru.ingest.ImportError;
 import org.openiru.ingest.Source;
-import org.openiru.ingest.telegram.TelegramImporter.Progress;
+import org.openiru.ingest.Progress;
 import org.openiru.platform.PlatformInput;
 import org.openiru.testing.FreshDatabase;
 import org.openiru.testing.TestApp;

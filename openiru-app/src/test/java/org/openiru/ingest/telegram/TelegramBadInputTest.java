@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openiru.app.OpenIru;
 import org.openiru.audit.Actor;
 import org.openiru.ingest.ImportError;
+import org.openiru.ingest.Progress;
 import org.openiru.ingest.Source;
 import org.openiru.testing.FreshDatabase;
 
@@ -136,7 +137,7 @@ class TelegramBadInputTest {
 
         // a smaller limit refuses it with a clear error instead
         Source limited = app.telegram.importExport(WHO, file, TelegramImporter.Options.defaults()
-                .withMaxTextChars(1 << 20), TelegramImporter.Progress.NONE);
+                .withMaxTextChars(1 << 20), Progress.NONE);
         assertThat(limited.status()).isEqualTo(Source.FAILED);
         assertThat(limited.errors().get(0).message()).contains("String value length").contains("exceeds");
     }
@@ -190,7 +191,7 @@ class TelegramBadInputTest {
     }
 
     private static Source importFile(Path file) throws IOException {
-        return app.telegram.importExport(WHO, file, TelegramImporter.Options.defaults(), TelegramImporter.Progress.NONE);
+        return app.telegram.importExport(WHO, file, TelegramImporter.Options.defaults(), Progress.NONE);
     }
 
     private static List<String> texts(long chatId) {

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openiru.app.OpenIru;
 import org.openiru.audit.Actor;
+import org.openiru.ingest.ItemTables;
+import org.openiru.ingest.Progress;
 import org.openiru.ingest.Source;
 import org.openiru.testing.FreshDatabase;
 import org.openiru.testing.TestApp;
@@ -59,7 +61,7 @@ class TelegramImportTest {
                 .put("action", "pin_message");
 
         Source s = app.telegram.importExport(WHO, write(export, channel),
-                TelegramImporter.Options.defaults().withChannelUsername("Example_Outlet"), TelegramImporter.Progress.NONE);
+                TelegramImporter.Options.defaults().withChannelUsername("Example_Outlet"), Progress.NONE);
 
         assertThat(s.summary()).isEqualTo("new=2 updated=0 duplicate=0 failed=0");
         assertThat(s.skippedCount()).isEqualTo(1);
@@ -107,18 +109,18 @@ class TelegramImportTest {
         }
         Path file = write(export, group);
         Source first = app.telegram.importExport(WHO, file, TelegramImporter.Options.defaults(),
-                TelegramImporter.Progress.NONE);
+                Progress.NONE);
         assertThat(first.summary()).isEqualTo("new=5 updated=0 duplicate=0 failed=0");
         String before = snapshot();
 
         Source second = app.telegram.importExport(WHO, file, TelegramImporter.Options.defaults(),
-                TelegramImporter.Progress.NONE);
+                Progress.NONE);
         assertThat(second.summary()).isEqualTo("new=0 updated=0 duplicate=5 failed=0");
         assertThat(snapshot()).isEqualTo(before);
 
         ((ObjectNode) group.get("messages").get(2)).put("text", "message 3, edited [synthetic]");
         Source third = app.telegram.importExport(WHO, write(export, group), TelegramImporter.Options.defaults(),
-                TelegramImporter.Progress.NONE);
+                Progress.NONE);
         assertThat(third.summary()).isEqualTo("new=0 updated=1 duplicate=4 failed=0");
         assertThat(row("""
                 SELECT i.current_version, a.kind, a.external_id AS author, string_agg(v.text, ' | ' ORDER BY v.version) AS texts
@@ -138,7 +140,7 @@ class TelegramImportTest {
         ObjectNode b = chat("[synthetic] Outlet B", "private_channel", 4002);
         message(b, 20, "forwarded [synthetic]").put("forwarded_from", "[synthetic] Outlet A");
         Source s = app.telegram.importExport(WHO, write(dir.resolve("account"), account(a, b)).getParent(),
-                TelegramImporter.Options.defaults(), TelegramImporter.Progress.NONE);
+                TelegramImporter.Options.defaults(), Progress.NONE);
 
         assertThat(s.summary()).isEqualTo("new=2 updated=0 duplicate=0 failed=0");
         assertThat(row("""
@@ -150,20 +152,14 @@ class TelegramImportTest {
     }
 
     static List<String> strings(String sql) {
-        return app.db.jdbi().withHandle(h -> h.createQuery(sql).mapTo(String.class).list());
+        return ItemTables.strings(app, sql);
     }
 
     static Map<String, Object> row(String sql) {
         return app.db.jdbi().withHandle(h -> h.createQuery(sql).mapToMap().one());
     }
 
-    /** Every row of the item tables with its row version (xmin): any write, even of equal values, changes it. */
     static String snapshot() {
-        return app.db.jdbi().withHandle(h -> String.join("\n", h.createQuery("""
-                SELECT 'items ' || xmin || ' ' || id FROM items
-                UNION ALL SELECT 'versions ' || xmin || ' ' || item_id || '/' || version FROM item_versions
-                UNION ALL SELECT 'actors ' || xmin || ' ' || id FROM actors
-                UNION ALL SELECT 'blobs ' || xmin || ' ' || item_id FROM item_blobs
-                ORDER BY 1""").mapTo(String.class).list()));
+        return ItemTables.snapshot(app);
     }
 }

@@ -20,7 +20,7 @@ import org.openiru.app.OpenIru;
 import org.openiru.audit.Actor;
 import org.openiru.ingest.ImportError;
 import org.openiru.ingest.Source;
-import org.openiru.ingest.telegram.TelegramImporter.Progress;
+import org.openiru.ingest.Progress;
 import org.openiru.testing.FreshDatabase;
 
 /** Hostile and broken web archives: each gives a clear error at its record, and the good records are kept. */

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openiru.app.OpenIru;
 import org.openiru.audit.Actor;
 import org.openiru.ingest.Source;
-import org.openiru.ingest.telegram.TelegramImporter.Progress;
+import org.openiru.ingest.Progress;
 import org.openiru.testing.StaticSite;
 import org.openiru.testing.FreshDatabase;
 

@@ -12,6 +12,7 @@ import java.util.Properties;
 import org.openiru.app.OpenIru;
 import org.openiru.app.OpenIruConfig;
 import org.openiru.audit.Actor;
+import org.openiru.ingest.Progress;
 import org.openiru.ingest.Source;
 import org.openiru.ingest.telegram.TelegramImporter;
 import org.openiru.platform.PlatformInput;
@@ -64,7 +65,7 @@ public final class IngestLoadTool {
         Duration javaCpu = cpu(ProcessHandle.current());
         Duration pgCpu = postgresCpu();
         Source s = app.telegram.importExport(Actor.system("bench"), export, TelegramImporter.Options.defaults(),
-                TelegramImporter.Progress.NONE);
+                Progress.NONE);
         double seconds = (System.nanoTime() - t) / 1e9;
         System.out.printf("%s: %.1f s, %,.0f items/s, %s, status %s; CPU: java %.1f s, postgres %.1f s%n", what,
                 seconds, (s.newCount() + s.updatedCount() + s.duplicateCount()) / seconds, s.summary(), s.status(),
