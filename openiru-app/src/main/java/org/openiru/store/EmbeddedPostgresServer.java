@@ -82,6 +82,11 @@ public final class EmbeddedPostgresServer implements DatabaseServer {
                     // (docs/operations.md); a crash replays more WAL at the next start
                     .setServerConfig("max_wal_size", "4GB")
                     .setServerConfig("checkpoint_timeout", "15min")
+                    // the library turns durability off (-F, synchronous_commit=off) for throwaway test databases;
+                    // this one holds evidence, so a power cut must not damage it. Imports relax
+                    // synchronous_commit for their own batch transactions only (Ingest).
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
                     .start();
         } catch (IOException | RuntimeException e) {
             throw new StartupException("The embedded PostgreSQL did not start in " + pgData + ": "
