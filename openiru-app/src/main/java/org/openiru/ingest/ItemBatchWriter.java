@@ -190,7 +190,7 @@ final class ItemBatchWriter {
             throws SQLException, IOException {
         copy(h, "COPY ingest_stage_texts FROM STDIN", rows -> {
             for (int seq : stored) {
-                rows.number(seq).text(batch.get(seq).text()).json(batch.get(seq).raw()).endRow();
+                rows.number(seq).text(batch.get(seq).text()).utf8(batch.get(seq).raw()).endRow();
             }
         });
     }
