@@ -16,6 +16,7 @@ import org.openiru.ingest.ActorRef;
 import org.openiru.ingest.IncomingItem;
 import org.openiru.ingest.IngestRun;
 import org.openiru.ingest.MediaRef;
+import org.openiru.ingest.RawRecords;
 import org.openiru.review.Assessment;
 import org.openiru.review.Cases;
 import org.openiru.review.Holds;
@@ -82,8 +83,8 @@ final class DemoCases {
     private static void item(IngestRun run, Long platform, ActorRef channel, int n, Instant at, String text,
                              List<MediaRef> media) {
         run.add(new IncomingItem("https://t.me/" + channel.handle() + "/" + n, platform, channel,
-                String.valueOf(n), channel, null, null, at, null, text, JsonNodeFactory.instance.objectNode()
-                        .put("synthetic", true), List::of, media));
+                String.valueOf(n), channel, null, null, at, null, text, RawRecords.json(JsonNodeFactory.instance.objectNode()
+                        .put("synthetic", true)), List::of, media));
     }
 
     private static MediaRef photo(String sha) {

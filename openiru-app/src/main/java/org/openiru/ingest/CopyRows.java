@@ -1,15 +1,10 @@
 package org.openiru.ingest;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HexFormat;
-import org.openiru.app.Json;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 
@@ -20,7 +15,6 @@ import org.postgresql.copy.PGCopyOutputStream;
  * importing thread's time (docs/benchmarks.md, "Ingest").
  */
 final class CopyRows implements AutoCloseable {
-    private static final ObjectWriter JSON = Json.MAPPER.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     private static final byte[] NULL = {'\\', 'N'};
     private final PGCopyOutputStream copy;
     private final byte[] buf = new byte[1 << 16];
@@ -77,10 +71,12 @@ final class CopyRows implements AutoCloseable {
         return raw(b == null ? null : "\\\\x" + HexFormat.of().formatHex(b));
     }
 
-    /** JSON as UTF-8 (Jackson's byte generator, the fast one), escaped for COPY as it is written. */
-    CopyRows json(JsonNode node) throws IOException {
+    /** Text already encoded as UTF-8 (a raw record), escaped for COPY; bytes of multi-byte characters pass. */
+    CopyRows utf8(byte[] b) throws IOException {
         separate();
-        JSON.writeValue(new EscapingStream(), node);
+        for (byte x : b) {
+            escaped(x & 0xFF);
+        }
         return this;
     }
 
@@ -162,20 +158,5 @@ final class CopyRows implements AutoCloseable {
     private void drain() throws IOException {
         copy.write(buf, 0, len);
         len = 0;
-    }
-
-    /** Where Jackson writes a JSON value: UTF-8 bytes, escaped into the row (bytes of multi-byte characters pass). */
-    private final class EscapingStream extends OutputStream {
-        @Override
-        public void write(int b) throws IOException {
-            escaped(b & 0xFF);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int n) throws IOException {
-            for (int i = off; i < off + n; i++) {
-                escaped(b[i] & 0xFF);
-            }
-        }
     }
 }

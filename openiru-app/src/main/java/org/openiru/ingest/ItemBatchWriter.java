@@ -55,11 +55,16 @@ final class ItemBatchWriter {
     /**
      * One index look-up per staged item, whatever the statistics say: as a plain join the planner sometimes
      * hashed the whole of items and item_versions for a batch of 2000 (the staging table has no statistics),
-     * which made the database time grow with the table (docs/benchmarks.md, "Ingest").
+     * which made the database time grow with the table (docs/benchmarks.md, "Ingest"). A known item is
+     * classified in the same pass (one rewrite of the staging rows, not two): the same text again is a
+     * duplicate; so is no text at all, because a source that only names a location (a URL list) says nothing
+     * about its content and must not blank it.
      */
     private static final String FIND_EXISTING = """
-            UPDATE ingest_stage_items s SET (item_id, current_version, current_sha256) = (
-                SELECT i.id, i.current_version, v.text_sha256
+            UPDATE ingest_stage_items s SET (item_id, current_version, current_sha256, outcome) = (
+                SELECT i.id, i.current_version, v.text_sha256, CASE
+                    WHEN v.text_sha256 = s.text_sha256 OR s.text_sha256 = sha256(CAST('' AS bytea)) THEN 'duplicate'
+                    ELSE 'updated' END
                 FROM items i JOIN item_versions v ON v.item_id = i.id AND v.version = i.current_version
                 WHERE i.canonical_url = s.canonical_url)""";
 
@@ -80,16 +85,6 @@ final class ItemBatchWriter {
                 RETURNING id, canonical_url)
             UPDATE ingest_stage_items s SET item_id = c.id, outcome = 'new'
             FROM created c WHERE s.canonical_url = c.canonical_url""";
-
-    /**
-     * The same text again is a duplicate; so is no text at all for an item already known, because a source
-     * that only names a location (a URL list) says nothing about its content and must not blank it.
-     */
-    private static final String CLASSIFY_EXISTING = """
-            UPDATE ingest_stage_items SET outcome = CASE
-                WHEN current_sha256 = text_sha256 OR text_sha256 = sha256(CAST('' AS bytea)) THEN 'duplicate'
-                ELSE 'updated' END
-            WHERE outcome IS NULL AND item_id IS NOT NULL""";
 
     private static final String INSERT_VERSIONS = """
             INSERT INTO item_versions (item_id, version, text, text_sha256, edited_at, raw, source_id)
@@ -136,7 +131,6 @@ final class ItemBatchWriter {
         copyItems(h, batch);
         h.execute(FIND_EXISTING);
         h.execute(INSERT_NEW);
-        h.execute(CLASSIFY_EXISTING);
         // only what is stored sends its text, raw record and links: a re-import of duplicates never ships them
         List<Integer> stored = h.createQuery("SELECT seq FROM ingest_stage_items WHERE outcome IN ('new', 'updated') "
                 + "ORDER BY seq").mapTo(Integer.class).list();
@@ -190,7 +184,7 @@ final class ItemBatchWriter {
             throws SQLException, IOException {
         copy(h, "COPY ingest_stage_texts FROM STDIN", rows -> {
             for (int seq : stored) {
-                rows.number(seq).text(batch.get(seq).text()).json(batch.get(seq).raw()).endRow();
+                rows.number(seq).text(batch.get(seq).text()).utf8(batch.get(seq).raw()).endRow();
             }
         });
     }

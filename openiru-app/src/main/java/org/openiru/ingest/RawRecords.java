@@ -1,11 +1,13 @@
 package org.openiru.ingest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.Map;
+import org.openiru.app.Json;
 
 /**
  * Makes a source's record storable. PostgreSQL cannot hold the character U+0000 in text or jsonb, and a
@@ -23,9 +25,33 @@ public final class RawRecords {
         return s == null || s.indexOf(NUL) < 0 ? s : s.replace(NUL, REPLACEMENT);
     }
 
-    /** Replaces U+0000 in every string and field name of the tree, in place; returns the node. */
-    public static JsonNode withoutNul(JsonNode node) {
-        return containsNul(node) ? replaceNul(node) : node;
+    /** The record as stored: UTF-8 JSON text, U+0000 replaced in every string and field name (in place). */
+    public static byte[] json(JsonNode node) {
+        try {
+            return Json.MAPPER.writeValueAsBytes(containsNul(node) ? replaceNul(node) : node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serialises", e);
+        }
+    }
+
+    /**
+     * Whether JSON text (UTF-8) may hold U+0000: JSON can write it only escaped, as backslash-u0000. A false
+     * alarm (an escaped backslash before "u0000") only costs the caller the slow path.
+     */
+    public static boolean mayContainNul(byte[] json) {
+        outer:
+        for (int i = 0; i + 6 <= json.length; i++) {
+            if (json[i] != '\\' || json[i + 1] != 'u') {
+                continue;
+            }
+            for (int k = 2; k < 6; k++) {
+                if (json[i + k] != '0') {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     /** A read-only look first: almost no record has a NUL, and rebuilding every tree would cost a tenth of an import. */

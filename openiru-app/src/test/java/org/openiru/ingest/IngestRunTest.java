@@ -105,6 +105,6 @@ class IngestRunTest {
         String link = "https://example.org/" + u + "/" + text.charAt(text.length() - 1);
         List<Outlink> outlinks = new ArrayList<>(List.of(new Outlink(link, "example.org")));
         return new IncomingItem("https://t.me/" + channelName + "/" + u, null, channel, Integer.toString(u), channel,
-                origin, null, Instant.parse("2019-11-21T10:00:00Z"), null, text, raw, () -> outlinks, List.of());
+                origin, null, Instant.parse("2019-11-21T10:00:00Z"), null, text, RawRecords.json(raw), () -> outlinks, List.of());
     }
 }

@@ -42,7 +42,7 @@ final class ReviewFixture {
                 String url = "https://example.test/" + prefix + "/" + i;
                 urls.add(url);
                 run.add(new IncomingItem(url, null, actor, String.valueOf(i), actor, null, null, Instant.now(), null,
-                        "[synthetic] post " + i + " نص تجريبي", JsonNodeFactory.instance.objectNode(), List::of,
+                        "[synthetic] post " + i + " نص تجريبي", org.openiru.ingest.RawRecords.json(JsonNodeFactory.instance.objectNode()), List::of,
                         List.of()));
             }
             run.finish(null);
@@ -68,7 +68,7 @@ final class ReviewFixture {
         try (IngestRun run = app.ingest.begin(SYSTEM, "api", "review test " + prefix, "")) {
             ActorRef actor = new ActorRef(null, "actor-" + prefix, prefix, "Actor " + prefix, "channel");
             run.add(new IncomingItem(url, null, actor, "1", actor, null, null, Instant.now(), null,
-                    "[synthetic] بيان تجريبي with image", JsonNodeFactory.instance.objectNode(), List::of,
+                    "[synthetic] بيان تجريبي with image", org.openiru.ingest.RawRecords.json(JsonNodeFactory.instance.objectNode()), List::of,
                     List.of(new org.openiru.ingest.MediaRef("photo", "synthetic.png", sha))));
             run.finish(null);
         }

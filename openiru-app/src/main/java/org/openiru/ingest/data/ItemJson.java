@@ -68,7 +68,7 @@ final class ItemJson {
         // Checked now, so that a bad outlink refuses the item where it is read.
         List<Outlink> links = outlinks(o.get("outlinks"));
         return new IncomingItem(url, platformId, actor, null, actor, null, null, time(o), null,
-                RawRecords.withoutNul(nullToEmpty(string(o, "text", false))), RawRecords.withoutNul(o.deepCopy()),
+                RawRecords.withoutNul(nullToEmpty(string(o, "text", false))), RawRecords.json(o.deepCopy()),
                 () -> links, media(o.get("media")));
     }
 

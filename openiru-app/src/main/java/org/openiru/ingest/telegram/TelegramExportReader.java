@@ -12,11 +12,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
 import java.util.Map;
+import org.openiru.ingest.RawRecords;
 
 /**
  * Streams a Telegram Desktop JSON export: a single chat ({@code name, type, id, messages}) or a whole
  * account ({@code chats.list[]}, {@code left_chats.list[]}). Only one message is in memory at a time, as a
- * small tree. A chat's {@code name}/{@code type}/{@code id} must come before its {@code messages}, as
+ * small tree, with its bytes as read (its raw record: {@link RecordedInput}). A chat's {@code name}/{@code type}/{@code id} must come before its {@code messages}, as
  * Telegram writes them. Limits (nesting depth, string length) stop hostile input with a clear error.
  */
 final class TelegramExportReader {
@@ -24,12 +25,14 @@ final class TelegramExportReader {
     static final int MAX_NESTING = 64;
 
     interface Handler {
-        void message(TelegramChat chat, ObjectNode message, JsonLocation at);
+        /** {@code raw}: the message's record as stored (UTF-8 JSON, no U+0000), usually its bytes as read. */
+        void message(TelegramChat chat, ObjectNode message, byte[] raw, JsonLocation at);
     }
 
     private final ObjectMapper mapper;
     private final String usernameOverride;
     private JsonParser parser;
+    private RecordedInput input;
 
     /** {@code usernameOverride} (nullable) names the chat of a single-chat export. */
     TelegramExportReader(int maxTextChars, String usernameOverride) {
@@ -42,7 +45,8 @@ final class TelegramExportReader {
 
     /** Reads to the end; throws {@link com.fasterxml.jackson.core.JsonProcessingException} where the input is broken. */
     void read(InputStream in, Handler handler) throws IOException {
-        try (JsonParser p = mapper.createParser(in)) {
+        input = new RecordedInput(in);
+        try (JsonParser p = mapper.createParser(input)) {
             parser = p;
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new JsonParseException(p,
@@ -70,7 +74,10 @@ final class TelegramExportReader {
                 TelegramChat chat = chat(header, root);
                 while (p.nextToken() == JsonToken.START_OBJECT) {
                     JsonLocation at = p.currentTokenLocation();
-                    handler.message(chat, p.readValueAsTree(), at);
+                    boolean recorded = input.start(at.getByteOffset());
+                    ObjectNode message = p.readValueAsTree();
+                    byte[] read = recorded ? input.take(p.currentLocation().getByteOffset()) : null;
+                    handler.message(chat, message, raw(message, read), at);
                 }
                 expect(p, JsonToken.END_ARRAY, "the end of the messages list");
             } else if ((field.equals("chats") || field.equals("left_chats")) && value == JsonToken.START_OBJECT) {
@@ -82,6 +89,15 @@ final class TelegramExportReader {
             }
         }
         expect(p, JsonToken.END_OBJECT, "the end of an object");
+    }
+
+    /**
+     * The bytes as read when they are the whole object and hold no U+0000 (PostgreSQL cannot store it), else
+     * the tree written out with U+0000 replaced: the same record, only formatted differently.
+     */
+    private static byte[] raw(ObjectNode message, byte[] read) {
+        boolean whole = read != null && read.length >= 2 && read[0] == '{' && read[read.length - 1] == '}';
+        return whole && !RawRecords.mayContainNul(read) ? read : RawRecords.json(message);
     }
 
     private void readChatList(JsonParser p, Handler handler) throws IOException {

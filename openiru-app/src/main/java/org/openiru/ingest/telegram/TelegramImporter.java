@@ -72,8 +72,8 @@ public final class TelegramImporter {
             long[] count = {0};
             ImportError fatal = null;
             try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-                reader.read(in, (chat, message, at) -> {
-                    messages.add(chat, message, at);
+                reader.read(in, (chat, message, raw, at) -> {
+                    messages.add(chat, message, raw, at);
                     if (++count[0] % PROGRESS_EVERY == 0) {
                         progress.report(run.itemsRead(), reader.bytesRead(), size);
                     }

@@ -52,7 +52,7 @@ final class TelegramMessages {
         this.run = run;
     }
 
-    void add(TelegramChat chat, ObjectNode m, JsonLocation at) {
+    void add(TelegramChat chat, ObjectNode m, byte[] raw, JsonLocation at) {
         chatsByName.putIfAbsent(chat.name(), chat);
         if ("service".equals(m.path("type").asText())) {
             run.skipped();
@@ -68,7 +68,7 @@ final class TelegramMessages {
         ActorRef container = new ActorRef(platformId, chat.peerId(), chat.username(), chat.name(), chat.actorKind());
         run.add(new IncomingItem(address(chat, messageId), platformId, container, messageId,
                 author(chat, container, m), forwardedFrom(m), textOrNull(m.get("reply_to_message_id")),
-                time(m, "date"), time(m, "edited"), RawRecords.withoutNul(text.text()), RawRecords.withoutNul(m),
+                time(m, "date"), time(m, "edited"), RawRecords.withoutNul(text.text()), raw,
                 text::outlinks, media(m, at)));
     }
 

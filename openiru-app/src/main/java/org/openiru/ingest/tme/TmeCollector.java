@@ -131,7 +131,7 @@ public final class TmeCollector {
         m.videoUrls().forEach(u -> media.add(media("video", u, maxMediaBytes, address, run)));
         return new IncomingItem(CanonicalUrl.of(address).orElse(address), platformId, channel,
                 Long.toString(m.id()), channel, forwardedFrom(m, platformId), null, m.postedAt(), null,
-                RawRecords.withoutNul(m.text()), RawRecords.withoutNul(raw), m::outlinks, media);
+                RawRecords.withoutNul(m.text()), RawRecords.json(raw), m::outlinks, media);
     }
 
     private static ActorRef forwardedFrom(TmeMessage m, Long platformId) {

@@ -178,7 +178,7 @@ public final class WarcImporter {
             Long platformId = resolver.forHost(host).map(Platform::id).orElse(null);
             ActorRef site = new ActorRef(platformId, "site:" + host, host, host, "site");
             return new IncomingItem(url, platformId, site, null, site, null, null, null, null,
-                    RawRecords.withoutNul(text), RawRecords.withoutNul(raw),
+                    RawRecords.withoutNul(text), RawRecords.json(raw),
                     () -> page == null ? List.of() : page.outlinks(), media);
         }
 

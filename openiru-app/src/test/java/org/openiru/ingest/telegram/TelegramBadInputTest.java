@@ -188,6 +188,9 @@ class TelegramBadInputTest {
 
         assertThat(s.summary()).isEqualTo("new=2 updated=0 duplicate=0 failed=0");
         assertThat(texts(5008)).containsExactly(html, "nul\uFFFDhere [synthetic]");
+        assertThat(query("SELECT v.raw->>'text' FROM items i JOIN item_versions v ON v.item_id = i.id "
+                + "WHERE i.external_container = 'channel5008' ORDER BY i.external_id::int"))
+                .containsExactly(html, "nul\uFFFDhere [synthetic]");
     }
 
     private static Source importFile(Path file) throws IOException {

@@ -101,6 +101,24 @@ class TelegramImportTest {
     }
 
     @Test
+    void theRawRecordIsTheMessageAsTheExportWroteItByteForByte() throws IOException {
+        String message = "{ \"id\" : 7,\n   \"type\": \"message\", \"date\": \"2019-11-21T10:00:00\",\n"
+                + "   \"text\": \"caf\\u00e9 \\\"quoted\\\" نص [synthetic]\", \"extra\": [1, 2.50, {\"z\": null}] }";
+        Path file = dir.resolve("verbatim.json");
+        Files.writeString(file, "{\"name\": \"[synthetic] Verbatim\", \"type\": \"private_channel\", \"id\": 1009,\n"
+                + " \"messages\": [\n  " + message + " ,\n" + message.replace("\"id\" : 7", "\"id\" : 8") + "\n ]}\n");
+        Source s = app.telegram.importExport(WHO, file, TelegramImporter.Options.defaults(), Progress.NONE);
+
+        assertThat(s.summary()).isEqualTo("new=2 updated=0 duplicate=0 failed=0");
+        assertThat(strings("SELECT v.raw::text FROM item_versions v JOIN items i ON i.id = v.item_id "
+                + "WHERE i.external_container = 'channel1009' ORDER BY i.external_id"))
+                .containsExactly(message, message.replace("\"id\" : 7", "\"id\" : 8"));
+        assertThat(strings("SELECT v.raw->>'text' FROM item_versions v JOIN items i ON i.id = v.item_id "
+                + "WHERE i.external_container = 'channel1009' AND i.external_id = '7'"))
+                .containsExactly("caf\u00e9 \"quoted\" نص [synthetic]");
+    }
+
+    @Test
     void reImportingReportsDuplicatesAndChangesNoRowButAChangedTextIsANewVersion() throws IOException {
         Path export = dir.resolve("again");
         ObjectNode group = chat("[synthetic] Discussion", "private_supergroup", 3003);
