@@ -3,55 +3,26 @@ package org.openiru.review;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openiru.auth.Role;
 import org.openiru.auth.User;
-import org.openiru.testing.Chromium;
+import org.openiru.testing.ChromiumAppTest;
 import org.openiru.testing.TestApp;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The desk in headless Chromium: an analyst starts the queue, sees blurred media, assesses with the keyboard and
  * takes the next case with {@code n}; their own approval is refused on the page and in the API; a second person
  * approves.
  */
-class ReviewBrowserTest {
-    private static TestApp app;
-    private static Chromium browser;
-    private static WebDriver driver;
-    private static WebDriverWait wait;
-
-    @BeforeAll
-    static void start(@TempDir Path profile) {
-        browser = Chromium.start(profile);
-        driver = browser.driver;
-        wait = browser.wait;
-        app = TestApp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (app != null) {
-            app.close();
-        }
-    }
-
+class ReviewBrowserTest extends ChromiumAppTest {
     @Test
     void analystAssessesWithTheKeyboardAndASecondPersonApproves() throws Exception {
         User first = app.user("desk-first", Role.SUPERVISOR, Role.ANALYST);

@@ -6,57 +6,28 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openiru.audit.AuditEvent;
 import org.openiru.audit.AuditLog;
 import org.openiru.auth.Role;
 import org.openiru.auth.User;
 import org.openiru.platform.Platform;
-import org.openiru.testing.Chromium;
+import org.openiru.testing.ChromiumAppTest;
 import org.openiru.testing.TestApp;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The web interface in a real headless Chromium against a real server and database: log in, switch to Arabic,
  * add a platform with a hostile name through the form, log out.
  */
-class BrowserTest {
+class BrowserTest extends ChromiumAppTest {
     private static final String HOSTILE_NAME = "<script>alert(1)</script> قناة";
-
-    private static TestApp app;
-    private static Chromium browser;
-    private static WebDriver driver;
-    private static WebDriverWait wait;
-
-    @BeforeAll
-    static void start(@TempDir Path profile) {
-        browser = Chromium.start(profile);
-        driver = browser.driver;
-        wait = browser.wait;
-        app = TestApp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (app != null) {
-            app.close();
-        }
-    }
 
     @Test
     void adminAddsPlatformInArabicAndLogsOut() throws IOException {
