@@ -51,13 +51,16 @@ final class DemoCases {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         try (IngestRun run = app.ingest.begin(SEEDER, "api", "Demo review items [synthetic]", "")) {
             item(run, telegram, channel, 1, now.minus(3, ChronoUnit.HOURS),
-                    "[synthetic] بيان تجريبي: هذا نص مصطنع لعرض مكتب المراجعة فقط", List.of(photo(image)));
+                    "[اصطناعي] إصدار جديد من وكالة أعماق الإخبارية: جنود الخلافة يعلنون مواعيد فتح السوق. "
+                            + "نص مصطنع لعرض مكتب المراجعة فقط [synthetic]", List.of(photo(image)));
             item(run, telegram, mirror, 1, now.minus(2, ChronoUnit.HOURS),
-                    "[synthetic] Reposted demo statement — made-up text for the review desk", List.of(photo(image)));
+                    "[synthetic] New release from Amaq News Agency: the soldiers of the caliphate announce the "
+                            + "opening hours of the market. Made-up text for the review desk.", List.of(photo(image)));
             item(run, telegram, channel, 2, now.minus(90, ChronoUnit.MINUTES),
                     "[synthetic] Made-up call to join a fictional group (demo only)", List.of());
             item(run, telegram, mirror, 2, now.minus(1, ChronoUnit.HOURS),
-                    "[synthetic] News report: Europol describes an action day against propaganda (demo text)",
+                    "[synthetic] Europol said on Thursday that a referral action day with Telegram removed accounts of "
+                            + "the so-called Islamic State, also known as Daesh, police said in a statement (demo text).",
                     List.of(photo(image(app, 0x205080))));
             run.finish(null);
         }
