@@ -10,6 +10,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
@@ -68,6 +69,8 @@ import org.openiru.web.WebServer;
  */
 public final class OpenIru implements AutoCloseable {
     public final OpenIruConfig config;
+    /** The time every feature's deadlines and schedules are read from (tests move it forward). */
+    public final Clock clock;
     public final Database db;
     public final AuditLog audit;
     public final Units units;
@@ -101,8 +104,9 @@ public final class OpenIru implements AutoCloseable {
     private final DatabaseServer server;
     private WebServer web;
 
-    private OpenIru(OpenIruConfig config, DatabaseServer server, Database db) {
+    private OpenIru(OpenIruConfig config, DatabaseServer server, Database db, Clock clock) {
         this.config = config;
+        this.clock = clock;
         this.server = server;
         this.db = db;
         this.audit = new AuditLog(db.jdbi());
@@ -154,6 +158,10 @@ public final class OpenIru implements AutoCloseable {
     }
 
     public static OpenIru open(OpenIruConfig config, DatabaseServer server) {
+        return open(config, server, Clock.systemUTC());
+    }
+
+    public static OpenIru open(OpenIruConfig config, DatabaseServer server, Clock clock) {
         Database db;
         try {
             db = Database.connect(server.jdbcUrl(), server.user(), server.password(), 10 + config.workerThreads());
@@ -168,7 +176,7 @@ public final class OpenIru implements AutoCloseable {
             server.close();
             throw e;
         }
-        return new OpenIru(config, server, db);
+        return new OpenIru(config, server, db, clock);
     }
 
     public WebServer startWeb() {

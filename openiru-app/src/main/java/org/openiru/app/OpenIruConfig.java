@@ -7,10 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 /**
  * The one typed configuration of a process. Values come from environment variables {@code OPENIRU_*}
@@ -29,7 +32,20 @@ public record OpenIruConfig(
         Optional<URI> publicUrl,
         Optional<Oidc> oidc,
         int argon2MemoryKib,
-        Duration sessionTtl) {
+        Duration sessionTtl,
+        Optional<Mail> mail,
+        List<String> outboundAllowedNetworks,
+        Duration preservation) {
+
+    /**
+     * The SMTP server that delivers referrals, orders and alerts; absent when {@code OPENIRU_SMTP_HOST} is
+     * unset (e-mail deliveries then fail with an error naming that key, and are retried).
+     *
+     * @param starttls {@code required}, {@code optional} or {@code off}
+     */
+    public record Mail(String host, int port, String username, String password, String starttls, String from) {
+        public static final List<String> STARTTLS = List.of("required", "optional", "off");
+    }
 
     /** OpenID Connect login; present when {@code OPENIRU_OIDC_ISSUER} is set. */
     public record Oidc(URI issuer, String clientId, String clientSecret, String rolesClaim, String unitClaim,
@@ -67,22 +83,40 @@ public record OpenIruConfig(
                 s.optional("OPENIRU_PUBLIC_URL").map(u -> s.uri("OPENIRU_PUBLIC_URL", u)),
                 oidc,
                 s.integer("OPENIRU_ARGON2_MEMORY_KIB", 19_456, 1024, 4_194_304),
-                Duration.ofMinutes(s.integer("OPENIRU_SESSION_MINUTES", 480, 5, 43_200)));
+                Duration.ofMinutes(s.integer("OPENIRU_SESSION_MINUTES", 480, 5, 43_200)),
+                s.optional("OPENIRU_SMTP_HOST").map(host -> new Mail(host,
+                        s.integer("OPENIRU_SMTP_PORT", 587, 1, 65535),
+                        s.optional("OPENIRU_SMTP_USER").orElse(""),
+                        s.optional("OPENIRU_SMTP_PASSWORD").orElse(""),
+                        s.oneOf("OPENIRU_SMTP_STARTTLS", "required", Mail.STARTTLS),
+                        s.optional("OPENIRU_MAIL_FROM").orElse("openiru@" + host))),
+                s.networks("OPENIRU_OUTBOUND_ALLOW"),
+                Duration.ofDays(s.integer("OPENIRU_PRESERVATION_DAYS", 183, 1, 36_500)));
     }
 
     public OpenIruConfig withPort(int newPort) {
         return new OpenIruConfig(host, newPort, dataDir, dbUrl, dbUser, dbPassword, workerThreads, publicUrl, oidc,
-                argon2MemoryKib, sessionTtl);
+                argon2MemoryKib, sessionTtl, mail, outboundAllowedNetworks, preservation);
     }
 
     public OpenIruConfig withDataDir(Path dir) {
         return new OpenIruConfig(host, port, dir.toAbsolutePath().normalize(), dbUrl, dbUser, dbPassword,
-                workerThreads, publicUrl, oidc, argon2MemoryKib, sessionTtl);
+                workerThreads, publicUrl, oidc, argon2MemoryKib, sessionTtl, mail, outboundAllowedNetworks, preservation);
     }
 
     public OpenIruConfig withOidc(Oidc newOidc) {
         return new OpenIruConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, workerThreads, publicUrl,
-                Optional.ofNullable(newOidc), argon2MemoryKib, sessionTtl);
+                Optional.ofNullable(newOidc), argon2MemoryKib, sessionTtl, mail, outboundAllowedNetworks, preservation);
+    }
+
+    public OpenIruConfig withMail(Mail newMail) {
+        return new OpenIruConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, workerThreads, publicUrl, oidc,
+                argon2MemoryKib, sessionTtl, Optional.ofNullable(newMail), outboundAllowedNetworks, preservation);
+    }
+
+    public OpenIruConfig withOutboundAllowed(List<String> networks) {
+        return new OpenIruConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, workerThreads, publicUrl, oidc,
+                argon2MemoryKib, sessionTtl, mail, List.copyOf(networks), preservation);
     }
 
     private static Properties readProperties(Path file) {
@@ -96,6 +130,8 @@ public record OpenIruConfig(
         }
         return p;
     }
+
+    private static final Pattern CIDR = Pattern.compile("^([0-9]{1,3}(\\.[0-9]{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]*)/[0-9]{1,3}$");
 
     /** Looks a key up in the environment first, then in the properties file. */
     private record Source(Map<String, String> env, Properties file) {
@@ -126,6 +162,31 @@ public record OpenIruConfig(
             }
             throw new ConfigException(key + "=" + v.get() + " is not valid: expected a whole number from "
                     + min + " to " + max);
+        }
+
+        String oneOf(String key, String dflt, List<String> allowed) {
+            String v = optional(key).orElse(dflt).toLowerCase(Locale.ROOT);
+            if (!allowed.contains(v)) {
+                throw new ConfigException(key + "=" + v + " is not valid: expected one of " + String.join(", ", allowed));
+            }
+            return v;
+        }
+
+        /** Comma-separated CIDR blocks (e.g. {@code 127.0.0.0/8, ::1/128}), checked for form. */
+        List<String> networks(String key) {
+            List<String> out = new ArrayList<>();
+            for (String part : optional(key).orElse("").split(",")) {
+                String n = part.strip();
+                if (n.isEmpty()) {
+                    continue;
+                }
+                if (!CIDR.matcher(n).matches()) {
+                    throw new ConfigException(key + ": '" + n
+                            + "' is not valid: expected an address block like 127.0.0.0/8 or ::1/128");
+                }
+                out.add(n);
+            }
+            return List.copyOf(out);
         }
 
         URI uri(String key, String value) {

@@ -15,6 +15,25 @@ class OpenIruConfigTest {
         assertThat(c.dataDir().toString()).endsWith("openiru-data");
         assertThat(c.dbUrl()).isEmpty();
         assertThat(c.oidc()).isEmpty();
+        assertThat(c.mail()).isEmpty();
+        assertThat(c.outboundAllowedNetworks()).isEmpty();
+        assertThat(c.preservation()).hasDays(183);
+    }
+
+    @Test
+    void mailAndOutboundSettingsAreReadAndChecked() {
+        OpenIruConfig c = OpenIruConfig.from(Map.of("OPENIRU_SMTP_HOST", "smtp.example.org",
+                "OPENIRU_SMTP_STARTTLS", "Optional", "OPENIRU_OUTBOUND_ALLOW", "127.0.0.0/8, ::1/128"), new Properties());
+        assertThat(c.mail()).hasValueSatisfying(m -> {
+            assertThat(m.port()).isEqualTo(587);
+            assertThat(m.starttls()).isEqualTo("optional");
+            assertThat(m.from()).isEqualTo("openiru@smtp.example.org");
+        });
+        assertThat(c.outboundAllowedNetworks()).containsExactly("127.0.0.0/8", "::1/128");
+        assertThatThrownBy(() -> OpenIruConfig.from(Map.of("OPENIRU_SMTP_HOST", "h", "OPENIRU_SMTP_STARTTLS", "maybe"),
+                new Properties())).hasMessage("OPENIRU_SMTP_STARTTLS=maybe is not valid: expected one of required, optional, off");
+        assertThatThrownBy(() -> OpenIruConfig.from(Map.of("OPENIRU_OUTBOUND_ALLOW", "localhost"), new Properties()))
+                .hasMessageContaining("OPENIRU_OUTBOUND_ALLOW").hasMessageContaining("'localhost'");
     }
 
     @Test

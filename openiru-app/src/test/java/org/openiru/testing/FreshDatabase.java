@@ -17,7 +17,8 @@ import org.openiru.store.DatabaseServer;
  * JUnit 5 extension: the test run's one embedded PostgreSQL (started on first use, stopped by JUnit at the
  * end of the run), and for each test class a fresh, migrated database of its own. Test methods and
  * lifecycle methods declare a {@link Database} or {@link DatabaseServer} parameter to get it, or an
- * {@link OpenIru} for the whole service without its web server (its data directory is temporary).
+ * {@link OpenIru} for the whole service without its web server (its data directory is temporary), and
+ * {@link TestClock} for that service's clock.
  * <pre>{@code @ExtendWith(FreshDatabase.class) class MyTest { @Test void t(Database db) { … } }}</pre>
  */
 public final class FreshDatabase implements ParameterResolver {
@@ -26,7 +27,8 @@ public final class FreshDatabase implements ParameterResolver {
     @Override
     public boolean supportsParameter(ParameterContext p, ExtensionContext ctx) {
         Class<?> type = p.getParameter().getType();
-        return type == Database.class || type == DatabaseServer.class || type == OpenIru.class;
+        return type == Database.class || type == DatabaseServer.class || type == OpenIru.class
+                || type == TestClock.class;
     }
 
     @Override
@@ -38,8 +40,9 @@ public final class FreshDatabase implements ParameterResolver {
         if (p.getParameter().getType() == DatabaseServer.class) {
             return server;
         }
-        if (p.getParameter().getType() == OpenIru.class) {
-            return classCtx.getStore(NS).getOrComputeIfAbsent("app", k -> new ClassApp(server), ClassApp.class).app;
+        if (p.getParameter().getType() == OpenIru.class || p.getParameter().getType() == TestClock.class) {
+            ClassApp c = classCtx.getStore(NS).getOrComputeIfAbsent("app", k -> new ClassApp(server), ClassApp.class);
+            return p.getParameter().getType() == OpenIru.class ? c.app : c.clock;
         }
         return classCtx.getStore(NS).getOrComputeIfAbsent("connection",
                 k -> new ClassDatabase(Database.connect(server.jdbcUrl(), server.user(), server.password(), 8)),
@@ -69,6 +72,7 @@ public final class FreshDatabase implements ParameterResolver {
     /** The class's service, closed after its last test, with its data directory removed. */
     private static final class ClassApp implements AutoCloseable {
         final OpenIru app;
+        final TestClock clock = new TestClock();
         final Path dataDir;
 
         ClassApp(DatabaseServer server) {
@@ -77,7 +81,7 @@ public final class FreshDatabase implements ParameterResolver {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            app = OpenIru.open(TestApp.config().withDataDir(dataDir), server);
+            app = OpenIru.open(TestApp.config().withDataDir(dataDir), server, clock);
         }
 
         @Override

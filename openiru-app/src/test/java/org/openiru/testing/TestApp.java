@@ -30,9 +30,12 @@ public final class TestApp implements AutoCloseable {
     public final OpenIru app;
     public final WebServer web;
     public final Unit unit;
+    /** The application's clock: real time, moved forward by {@link TestClock#advance}. */
+    public final TestClock clock;
 
-    private TestApp(OpenIru app, WebServer web, Unit unit) {
+    private TestApp(OpenIru app, WebServer web, Unit unit, TestClock clock) {
         this.app = app;
+        this.clock = clock;
         this.web = web;
         this.unit = unit;
     }
@@ -42,10 +45,11 @@ public final class TestApp implements AutoCloseable {
     }
 
     public static TestApp start(OpenIruConfig config) {
-        OpenIru app = OpenIru.open(config, TestPostgres.freshDatabase());
+        TestClock clock = new TestClock();
+        OpenIru app = OpenIru.open(config, TestPostgres.freshDatabase(), clock);
         WebServer web = app.startWeb();
         Unit unit = app.units.create(Actor.system("test"), new Units.Input("test-unit", "Test unit", "NL", ""));
-        return new TestApp(app, web, unit);
+        return new TestApp(app, web, unit, clock);
     }
 
     /** Port 0 (any free port), a cheap Argon2 setting so that tests log in quickly, a temporary data dir. */
