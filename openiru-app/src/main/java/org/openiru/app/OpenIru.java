@@ -25,6 +25,9 @@ import org.openiru.auth.OidcRoutes;
 import org.openiru.auth.PasswordHasher;
 import org.openiru.auth.Sessions;
 import org.openiru.auth.Users;
+import org.openiru.delivery.Deliveries;
+import org.openiru.delivery.DeliveryRoutes;
+import org.openiru.delivery.DeliveryWorkers;
 import org.openiru.detect.Detect;
 import org.openiru.detect.ScoreStep;
 import org.openiru.evidence.BlobStore;
@@ -44,6 +47,7 @@ import org.openiru.ingest.warc.WarcImporter;
 import org.openiru.auth.UserRoutes;
 import org.openiru.platform.PlatformRoutes;
 import org.openiru.platform.Platforms;
+import org.openiru.platform.WebhookSecrets;
 import org.openiru.review.Review;
 import org.openiru.signals.Signals;
 import org.openiru.store.Database;
@@ -99,6 +103,9 @@ public final class OpenIru implements AutoCloseable {
     public final Detect detect;
     /** The review desk: cases, queues, claims, assessments, approvals, holds. */
     public final Review review;
+    /** The outbox of e-mails and webhooks to platforms and people, and its log. */
+    public final Deliveries deliveries;
+    private final DeliveryWorkers deliveryWorkers;
     private final QueueAdmin queueAdmin;
     private final BlobSignals blobSignals;
     private final DatabaseServer server;
@@ -130,6 +137,10 @@ public final class OpenIru implements AutoCloseable {
         this.signals = new Signals(db.jdbi(), audit, jobs, workers);
         this.blobSignals = new BlobSignals(blobs, signals.hasher, signals.signalMatcher, jobs, db.jdbi());
         this.review = new Review(db.jdbi(), audit, new ItemQueries(db.jdbi()));
+        this.deliveries = new Deliveries(db.jdbi(), audit, clock);
+        // Two sending threads per process (none in a process that only enqueues); more processes send more.
+        this.deliveryWorkers = DeliveryWorkers.of(deliveries, config.mail(), clock, version(),
+                config.workerThreads() == 0 ? 0 : 2);
     }
 
     /** What the sources page imports from an uploaded file, by source kind. */
@@ -199,7 +210,8 @@ public final class OpenIru implements AutoCloseable {
                 audit, pages).register(routes));
         new UserRoutes(users, units, platforms, pages, auth).register(routes);
         new UnitRoutes(units, pages, auth).register(routes);
-        new PlatformRoutes(platforms, pages, auth).register(routes);
+        new PlatformRoutes(platforms, new WebhookSecrets(db.jdbi(), audit), pages, auth).register(routes);
+        new DeliveryRoutes(deliveries, platforms, pages, auth).register(routes);
         new ItemsApi(ingest, blobs, platforms, auth).register(routes);
         new AuditRoutes(audit, pages).register(routes);
         new IngestRoutes(new ItemQueries(db.jdbi()), ingest.sources, uploads, platforms, signals.signalMatcher,
@@ -224,6 +236,7 @@ public final class OpenIru implements AutoCloseable {
         detect.step.enqueueUnscored();
         housekeeping.schedule();
         workers.start();
+        deliveryWorkers.start();
     }
 
     /** The database this process uses, for the start-up message. */
@@ -248,6 +261,7 @@ public final class OpenIru implements AutoCloseable {
         if (web != null) {
             web.close();
         }
+        deliveryWorkers.close();
         workers.close();
         db.close();
         server.close();
