@@ -44,7 +44,8 @@ public final class DeliveryWorkers implements AutoCloseable {
         this.channels = Map.copyOf(channels);
         this.clock = clock;
         this.threads = threads;
-        this.name = ProcessHandle.current().pid() + "@" + host();
+        // "pid@host", to tell the workers of several processes apart in the attempt log
+        this.name = java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
     }
 
     /** E-mail through the configured SMTP server (or failures naming OPENIRU_SMTP_HOST), and webhooks. */
@@ -140,13 +141,5 @@ public final class DeliveryWorkers implements AutoCloseable {
             }
         }
         running.clear();
-    }
-
-    private static String host() {
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
-            return "unknown-host";
-        }
     }
 }

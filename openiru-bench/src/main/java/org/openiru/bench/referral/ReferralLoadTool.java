@@ -29,11 +29,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.openiru.app.Json;
+import org.openiru.delivery.WebhookSignature;
 
 /**
  * The referral benchmark of issue 7: N approved items on P platforms → referrals built and every delivery made
@@ -196,24 +195,13 @@ public final class ReferralLoadTool {
         String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String sig = String.valueOf(ex.getRequestHeaders().getFirst("X-OpenIRU-Signature"));
         String secret = secrets.getProperty(ex.getRequestURI().getPath(), "");
-        boolean signed = sig.matches("t=[0-9]+,v1=[0-9a-f]{64}")
-                && sig.substring(sig.indexOf("v1=") + 3).equals(hmac(secret,
-                sig.substring(2, sig.indexOf(',')) + "." + body));
+        boolean signed = sig.matches("t=[0-9]+,v1=[0-9a-f]{64}") && sig.equals(WebhookSignature.header(secret,
+                Long.parseLong(sig.substring(2, sig.indexOf(','))), body));
         hooks.add(new Hook(ex.getRequestURI().getPath(), ex.getRequestHeaders().getFirst("X-OpenIRU-Delivery"), body,
                 signed));
         lastReceived.set(System.currentTimeMillis());
         ex.sendResponseHeaders(200, -1);
         ex.close();
-    }
-
-    private static String hmac(String secret, String text) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return java.util.HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Starts the application side with this process's class path and the servers' addresses. */
