@@ -44,6 +44,7 @@ import org.openiru.ingest.warc.WarcImporter;
 import org.openiru.auth.UserRoutes;
 import org.openiru.platform.PlatformRoutes;
 import org.openiru.platform.Platforms;
+import org.openiru.referral.Referral;
 import org.openiru.review.Review;
 import org.openiru.signals.Signals;
 import org.openiru.store.Database;
@@ -99,6 +100,8 @@ public final class OpenIru implements AutoCloseable {
     public final Detect detect;
     /** The review desk: cases, queues, claims, assessments, approvals, holds. */
     public final Review review;
+    /** Referrals of approved cases, reason templates, the platforms' answers and the portal. */
+    public final Referral referral;
     private final QueueAdmin queueAdmin;
     private final BlobSignals blobSignals;
     private final DatabaseServer server;
@@ -130,6 +133,8 @@ public final class OpenIru implements AutoCloseable {
         this.signals = new Signals(db.jdbi(), audit, jobs, workers);
         this.blobSignals = new BlobSignals(blobs, signals.hasher, signals.signalMatcher, jobs, db.jdbi());
         this.review = new Review(db.jdbi(), audit, new ItemQueries(db.jdbi()));
+        this.referral = new Referral(db.jdbi(), audit, review, platforms, Messages.loadAll(ZoneId.systemDefault()),
+                config.publicUrl(), clock);
     }
 
     /** What the sources page imports from an uploaded file, by source kind. */
@@ -209,6 +214,7 @@ public final class OpenIru implements AutoCloseable {
         signals.register(routes, pages, auth);
         detect.register(routes, pages, auth);
         review.register(routes, pages, auth, users, signals.signalMatcher, detect.scores);
+        referral.register(routes, pages, auth);
         web = new WebServer(config.host(), config.port(), routes, auth, pages, metrics).start();
         return web;
     }
