@@ -110,7 +110,7 @@ public final class ReasonTemplates {
         String categories = f.categories().stream().map(c -> m.t("referral.tco." + c))
                 .collect(Collectors.joining("; "));
         String type = f.contentType() == null || f.contentType().isEmpty() ? ""
-                : m.t("review.content_type." + f.contentType());
+                : m.t("review.content_type." + f.contentType()).toLowerCase(java.util.Locale.forLanguageTag(language));
         return template.replace("{categories}", categories).replace("{entity}", f.entity())
                 .replace("{content_type}", type).replace("{url}", f.url());
     }
