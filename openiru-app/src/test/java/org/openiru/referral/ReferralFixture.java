@@ -3,13 +3,11 @@ package org.openiru.referral;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import org.openiru.app.OpenIru;
 import org.openiru.audit.Actor;
 import org.openiru.auth.Role;
 import org.openiru.auth.User;
-import org.openiru.auth.Users;
 import org.openiru.ingest.ActorRef;
 import org.openiru.ingest.IncomingItem;
 import org.openiru.ingest.IngestRun;
@@ -17,13 +15,13 @@ import org.openiru.ingest.RawRecords;
 import org.openiru.platform.PlatformInput;
 import org.openiru.review.Assessment;
 import org.openiru.review.Cases;
+import org.openiru.review.ReviewFixture;
 import org.openiru.review.Reviewer;
 import org.openiru.unit.Unit;
-import org.openiru.unit.Units;
 
 /** Synthetic platforms, items and approved cases for the referral tests, made through the real services. */
 final class ReferralFixture {
-    static final Actor SYSTEM = Actor.system("referral-test");
+    static final Actor SYSTEM = ReviewFixture.SYSTEM;
     private final OpenIru app;
     private final Unit unit;
     private final User assessor;
@@ -49,13 +47,11 @@ final class ReferralFixture {
     }
 
     static Unit unit(OpenIru app, String slug) {
-        return app.units.findBySlug(slug).orElseGet(() -> app.units.create(SYSTEM,
-                new Units.Input(slug, "Unit " + slug, "NL", slug + "@unit.example")));
+        return ReviewFixture.unit(app, slug);
     }
 
     static User user(OpenIru app, Unit unit, String name, Role... roles) {
-        return app.users.create(SYSTEM, new Users.NewUser(unit.id(), name, name, "", EnumSet.copyOf(List.of(roles)),
-                null, "en", "test-password-123"));
+        return ReviewFixture.user(app, unit, name, roles);
     }
 
     static long platform(OpenIru app, String slug, String email, String webhook, List<String> languages) {
