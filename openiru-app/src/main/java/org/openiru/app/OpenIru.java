@@ -48,6 +48,7 @@ import org.openiru.auth.UserRoutes;
 import org.openiru.platform.PlatformRoutes;
 import org.openiru.platform.Platforms;
 import org.openiru.platform.WebhookSecrets;
+import org.openiru.referral.Referral;
 import org.openiru.review.Review;
 import org.openiru.signals.Signals;
 import org.openiru.store.Database;
@@ -106,6 +107,8 @@ public final class OpenIru implements AutoCloseable {
     /** The outbox of e-mails and webhooks to platforms and people, and its log. */
     public final Deliveries deliveries;
     private final DeliveryWorkers deliveryWorkers;
+    /** Referrals of approved cases, reason templates, the platforms' answers and the portal. */
+    public final Referral referral;
     private final QueueAdmin queueAdmin;
     private final BlobSignals blobSignals;
     private final DatabaseServer server;
@@ -141,6 +144,8 @@ public final class OpenIru implements AutoCloseable {
         // Two sending threads per process (none in a process that only enqueues); more processes send more.
         this.deliveryWorkers = DeliveryWorkers.of(deliveries, config.mail(), clock, version(),
                 config.workerThreads() == 0 ? 0 : 2);
+        this.referral = new Referral(db.jdbi(), audit, review, platforms, Messages.loadAll(ZoneId.systemDefault()),
+                config.publicUrl(), clock);
     }
 
     /** What the sources page imports from an uploaded file, by source kind. */
@@ -221,6 +226,7 @@ public final class OpenIru implements AutoCloseable {
         signals.register(routes, pages, auth);
         detect.register(routes, pages, auth);
         review.register(routes, pages, auth, users, signals.signalMatcher, detect.scores);
+        referral.register(routes, pages, auth);
         web = new WebServer(config.host(), config.port(), routes, auth, pages, metrics).start();
         return web;
     }

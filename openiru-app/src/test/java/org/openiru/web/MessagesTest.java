@@ -53,7 +53,17 @@ class MessagesTest {
             Map.entry("review.content_type.", org.openiru.review.Assessment.CONTENT_TYPES),
             Map.entry("review.blur.", org.openiru.review.ReviewSettings.BLURS),
             Map.entry("review.bulk.", org.openiru.review.Cases.BULK_ACTIONS),
-            Map.entry("review.decision.", List.of("approved", "rejected")));
+            Map.entry("review.decision.", List.of("approved", "rejected")),
+            Map.entry("referral.tco.", org.openiru.review.Assessment.CATEGORIES),
+            Map.entry("referral.kind.", org.openiru.referral.ReferralQueries.KINDS),
+            Map.entry("referral.status.", org.openiru.referral.ReferralQueries.STATUSES),
+            Map.entry("referral.via.", List.of("email", "webhook", "portal", "api", "unit")),
+            Map.entry("referral.channel.", List.of("email", "webhook")),
+            Map.entry("referral.delivery.", List.of("pending", "sent", "dead")),
+            Map.entry("referral.answer.", List.of("removed", "access_disabled", "geo_blocked", "rejected",
+                    "need_information", "cannot_execute")),
+            Map.entry("referral.reason_code.", org.openiru.referral.Answers.REASON_CODES),
+            Map.entry("referral.language.", org.openiru.referral.ReasonTemplates.LANGUAGES));
 
     @Test
     void everyBundleHasTheSameKeysInEveryLanguage() {
