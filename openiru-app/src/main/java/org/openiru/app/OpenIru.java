@@ -62,6 +62,7 @@ import org.openiru.web.Pages;
 import org.openiru.web.Routes;
 import org.openiru.web.SystemRoutes;
 import org.openiru.web.WebServer;
+import org.openiru.verify.Verify;
 
 /**
  * The composition root: the one place where the parts are made and wired, by hand. The command line uses
@@ -99,6 +100,8 @@ public final class OpenIru implements AutoCloseable {
     public final Detect detect;
     /** The review desk: cases, queues, claims, assessments, approvals, holds. */
     public final Review review;
+    /** Takedown verification: the outbound guard, scheduled checks, gone markers, timelines, statistics. */
+    public final Verify verify;
     private final QueueAdmin queueAdmin;
     private final BlobSignals blobSignals;
     private final DatabaseServer server;
@@ -130,6 +133,8 @@ public final class OpenIru implements AutoCloseable {
         this.signals = new Signals(db.jdbi(), audit, jobs, workers);
         this.blobSignals = new BlobSignals(blobs, signals.hasher, signals.signalMatcher, jobs, db.jdbi());
         this.review = new Review(db.jdbi(), audit, new ItemQueries(db.jdbi()));
+        this.verify = new Verify(db.jdbi(), audit, clock, jobs, config.outboundAllowedNetworks(),
+                "OpenIRU/" + version() + " (takedown verification)", config.workerThreads());
     }
 
     /** What the sources page imports from an uploaded file, by source kind. */
@@ -209,6 +214,7 @@ public final class OpenIru implements AutoCloseable {
         signals.register(routes, pages, auth);
         detect.register(routes, pages, auth);
         review.register(routes, pages, auth, users, signals.signalMatcher, detect.scores);
+        verify.register(routes, pages, auth, platforms);
         web = new WebServer(config.host(), config.port(), routes, auth, pages, metrics).start();
         return web;
     }
@@ -220,6 +226,7 @@ public final class OpenIru implements AutoCloseable {
         workers.register(UploadImports.QUEUE, uploads, UploadImports.LEASE);
         workers.register(BlobSignals.QUEUE, detect.step.afterHashing(blobSignals), Duration.ofMinutes(10));
         workers.register(ScoreStep.QUEUE, detect.step, Duration.ofMinutes(10));
+        verify.registerWorkers(workers);
         blobSignals.enqueueMissing();
         detect.step.enqueueUnscored();
         housekeeping.schedule();

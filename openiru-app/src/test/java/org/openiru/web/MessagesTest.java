@@ -51,7 +51,17 @@ class MessagesTest {
             Map.entry("review.content_type.", org.openiru.review.Assessment.CONTENT_TYPES),
             Map.entry("review.blur.", org.openiru.review.ReviewSettings.BLURS),
             Map.entry("review.bulk.", org.openiru.review.Cases.BULK_ACTIONS),
-            Map.entry("review.decision.", List.of("approved", "rejected")));
+            Map.entry("review.decision.", List.of("approved", "rejected")),
+            Map.entry("verify.kind.", List.of("referral", "removal_order")),
+            Map.entry("verify.how.", List.of("check", "platform")),
+            Map.entry("verify.source.", List.of("check", "answer")),
+            Map.entry("verify.what.", List.of("up", "gone", "error", "removed", "access_disabled", "geo_blocked",
+                    "rejected", "need_information", "cannot_execute")),
+            Map.entry("verify.via.", List.of("portal", "api", "unit")),
+            Map.entry("verify.reason_code.", List.of("force_majeure", "de_facto_impossibility", "manifest_error",
+                    "insufficient_information")),
+            Map.entry("verify.markers.kind.", org.openiru.verify.GoneMarker.KINDS),
+            Map.entry("verify.stats.rejection.", org.openiru.verify.Statistics.REJECTION_KEYS));
 
     @Test
     void everyBundleHasTheSameKeysInEveryLanguage() {
