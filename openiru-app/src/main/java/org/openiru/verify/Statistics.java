@@ -106,8 +106,9 @@ public final class Statistics {
             return bind(h.createQuery(REFERRALS.formatted(g.periodSql) + """
                     , i AS (
                         SELECT r.platform_id, r.period, rm.removed_at,
-                               GREATEST(0, extract(epoch FROM rm.removed_at - coalesce(r.received_at, r.created_at)))
-                                   AS secs
+                               -- GREATEST skips nulls: an item not removed must stay null, not become 0.
+                               CASE WHEN rm.removed_at IS NOT NULL THEN GREATEST(0, extract(epoch FROM
+                                   rm.removed_at - coalesce(r.received_at, r.created_at))) END AS secs
                         FROM r JOIN referral_items ri ON ri.referral_id = r.id
                         LEFT JOIN referral_item_removals rm ON rm.referral_item_id = ri.id),
                     items AS (

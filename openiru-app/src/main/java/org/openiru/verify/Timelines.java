@@ -39,8 +39,8 @@ public final class Timelines {
         return jdbi.withHandle(h -> h.createQuery("""
                 SELECT ri.id, r.id AS referral_id, r.reference, r.kind, r.unit_id, r.platform_id, p.name AS platform,
                        ri.url, r.created_at, r.received_at, rm.removed_at, rm.how,
-                       CAST(floor(GREATEST(0, extract(epoch FROM rm.removed_at - coalesce(r.received_at, r.created_at))))
-                           AS bigint) AS seconds,
+                       CASE WHEN rm.removed_at IS NOT NULL THEN CAST(floor(GREATEST(0, extract(epoch FROM
+                           rm.removed_at - coalesce(r.received_at, r.created_at)))) AS bigint) END AS seconds,
                        s.next_check_at, coalesce(s.checks_done, 0) AS checks_done
                 FROM referral_items ri JOIN referrals r ON r.id = ri.referral_id JOIN platforms p ON p.id = r.platform_id
                 LEFT JOIN referral_item_removals rm ON rm.referral_item_id = ri.id
