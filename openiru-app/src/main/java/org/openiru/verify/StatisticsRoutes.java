@@ -124,28 +124,27 @@ final class StatisticsRoutes {
         return d == null ? "" : String.format(Locale.ROOT, "%.4f", d).replaceAll("\\.?0+$", "");
     }
 
-    /** Periods as the x axis; per platform its removal rate (%) and median time to removal (hours). */
-    private static Map<String, Object> chart(List<Statistics.Row> rows) {
+    /** One platform's line in the charts: removal rate (%) and median time to removal (hours) per period. */
+    record Series(String label, List<Double> rate, List<Double> median) {
+    }
+
+    /** Periods (epoch seconds) as the x axis, one series per platform; null where a platform had no referral. */
+    record Chart(List<Long> x, java.util.Collection<Series> series) {
+    }
+
+    private static Chart chart(List<Statistics.Row> rows) {
         List<LocalDate> periods = new ArrayList<>(new TreeSet<>(rows.stream().map(Statistics.Row::period).toList()));
-        Map<Long, Map<String, Object>> series = new LinkedHashMap<>();
+        Map<Long, Series> series = new LinkedHashMap<>();
         for (Statistics.Row row : rows) {
-            Map<String, Object> s = series.computeIfAbsent(row.platformId(), id -> {
-                Map<String, Object> n = new LinkedHashMap<>();
-                n.put("label", row.platform());
-                n.put("rate", new ArrayList<>(java.util.Collections.nCopies(periods.size(), null)));
-                n.put("median", new ArrayList<>(java.util.Collections.nCopies(periods.size(), null)));
-                return n;
-            });
+            Series s = series.computeIfAbsent(row.platformId(), id -> new Series(row.platform(),
+                    new ArrayList<>(java.util.Collections.nCopies(periods.size(), (Double) null)),
+                    new ArrayList<>(java.util.Collections.nCopies(periods.size(), (Double) null))));
             int i = periods.indexOf(row.period());
-            ((List<Object>) s.get("rate")).set(i, row.removalRate() == null ? null
-                    : Math.round(row.removalRate() * 1000) / 10.0);
-            ((List<Object>) s.get("median")).set(i, row.medianSeconds() == null ? null
-                    : Math.round(row.medianSeconds() / 36) / 100.0);
+            s.rate().set(i, row.removalRate() == null ? null : Math.round(row.removalRate() * 1000) / 10.0);
+            s.median().set(i, row.medianSeconds() == null ? null : Math.round(row.medianSeconds() / 36) / 100.0);
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("x", periods.stream().map(p -> p.atStartOfDay(ZoneOffset.UTC).toEpochSecond()).toList());
-        m.put("series", series.values());
-        return m;
+        return new Chart(periods.stream().map(p -> p.atStartOfDay(ZoneOffset.UTC).toEpochSecond()).toList(),
+                series.values());
     }
 
     private StatisticsQuery query(Context ctx) {
