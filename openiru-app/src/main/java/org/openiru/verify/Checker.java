@@ -23,7 +23,11 @@ public final class Checker {
                     "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"), limits,
                     target -> redirectMarker(markers, target) != null);
             List<GuardedHttp.Hop> redirects = r.hops().stream().filter(h -> h.location() != null).toList();
-            GoneMarker m = classify(markers, r, url);
+            // A short link (youtu.be) ends at the platform's page: its markers apply there too.
+            String finalHost = hostOf(r.finalUrl());
+            List<GoneMarker> atEnd = allMarkers.stream().filter(x -> markers.contains(x)
+                    || x.appliesTo(platformId, finalHost)).toList();
+            GoneMarker m = classify(atEnd, r, url);
             long ms = elapsed(started);
             if (m != null) {
                 return new CheckResult("gone", r.status(), r.finalUrl(), redirects, m, "", ms);

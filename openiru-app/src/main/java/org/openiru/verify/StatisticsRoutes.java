@@ -173,14 +173,7 @@ final class StatisticsRoutes {
     }
 
     private static LocalDate date(Context ctx, String name, LocalDate dflt) {
-        String v = Params.query(ctx, name);
-        if (v == null) {
-            return dflt;
-        }
-        try {
-            return LocalDate.parse(v);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw ApiException.badRequest(name, name + " must be a date like 2026-11-23");
-        }
+        Instant day = Params.dayQuery(ctx, name, 0);
+        return day == null ? dflt : LocalDate.ofInstant(day, ZoneOffset.UTC);
     }
 }

@@ -88,8 +88,12 @@ class ChecksTest {
         assertThat(blocked.outcome()).isEqualTo("gone");
         assertThat(blocked.httpStatus()).isEqualTo(200);
         assertThat(blocked.marker().label()).isEqualTo("Telegram: channel blocked");
-        // the same page at another host is not Telegram's
+        // the same page at another host is not Telegram's, unless a redirect ends at Telegram
         assertThat(checkOnce(app, site.url("127.0.0.1", "/blocked")).outcome()).isEqualTo("up");
+        site.redirect("/short", 302, site.url("t.me", "/blocked"));
+        CheckResult viaShortLink = checkOnce(app, site.url("127.0.0.1", "/short"));
+        assertThat(viaShortLink.outcome()).isEqualTo("gone");
+        assertThat(viaShortLink.marker().label()).isEqualTo("Telegram: channel blocked");
 
         CheckResult moved = checkOnce(app, site.url("127.0.0.1", "/moved"));
         assertThat(moved.outcome()).isEqualTo("gone");
