@@ -67,6 +67,7 @@ import org.openiru.web.Pages;
 import org.openiru.web.Routes;
 import org.openiru.web.SystemRoutes;
 import org.openiru.web.WebServer;
+import org.openiru.verify.Verify;
 
 /**
  * The composition root: the one place where the parts are made and wired, by hand. The command line uses
@@ -109,6 +110,8 @@ public final class OpenIru implements AutoCloseable {
     private final DeliveryWorkers deliveryWorkers;
     /** Referrals of approved cases, reason templates, the platforms' answers and the portal. */
     public final Referral referral;
+    /** Takedown verification: the outbound guard, scheduled checks, gone markers, timelines, statistics. */
+    public final Verify verify;
     private final QueueAdmin queueAdmin;
     private final BlobSignals blobSignals;
     private final DatabaseServer server;
@@ -142,10 +145,13 @@ public final class OpenIru implements AutoCloseable {
         this.review = new Review(db.jdbi(), audit, new ItemQueries(db.jdbi()));
         this.deliveries = new Deliveries(db.jdbi(), audit, clock);
         // Two sending threads per process (none in a process that only enqueues); more processes send more.
-        this.deliveryWorkers = DeliveryWorkers.of(deliveries, config.mail(), clock, version(),
-                config.workerThreads() == 0 ? 0 : 2);
         this.referral = new Referral(db.jdbi(), audit, review, platforms, Messages.loadAll(ZoneId.systemDefault()),
                 config.publicUrl(), clock);
+        this.verify = new Verify(db.jdbi(), audit, clock, jobs, config.outboundAllowedNetworks(),
+                "OpenIRU/" + version(), config.workerThreads());
+        // Webhooks go through the same outbound guard as the checks.
+        this.deliveryWorkers = DeliveryWorkers.of(deliveries, config.mail(), verify.http, clock,
+                config.workerThreads() == 0 ? 0 : 2);
     }
 
     /** What the sources page imports from an uploaded file, by source kind. */
@@ -227,6 +233,7 @@ public final class OpenIru implements AutoCloseable {
         detect.register(routes, pages, auth);
         review.register(routes, pages, auth, users, signals.signalMatcher, detect.scores);
         referral.register(routes, pages, auth);
+        verify.register(routes, pages, auth, platforms);
         web = new WebServer(config.host(), config.port(), routes, auth, pages, metrics).start();
         return web;
     }
@@ -238,6 +245,7 @@ public final class OpenIru implements AutoCloseable {
         workers.register(UploadImports.QUEUE, uploads, UploadImports.LEASE);
         workers.register(BlobSignals.QUEUE, detect.step.afterHashing(blobSignals), Duration.ofMinutes(10));
         workers.register(ScoreStep.QUEUE, detect.step, Duration.ofMinutes(10));
+        verify.registerWorkers(workers);
         blobSignals.enqueueMissing();
         detect.step.enqueueUnscored();
         housekeeping.schedule();

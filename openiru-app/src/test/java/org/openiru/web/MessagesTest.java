@@ -63,7 +63,17 @@ class MessagesTest {
             Map.entry("referral.answer.", List.of("removed", "access_disabled", "geo_blocked", "rejected",
                     "need_information", "cannot_execute")),
             Map.entry("referral.reason_code.", org.openiru.referral.Answers.REASON_CODES),
-            Map.entry("referral.language.", org.openiru.referral.ReasonTemplates.LANGUAGES));
+            Map.entry("referral.language.", org.openiru.referral.ReasonTemplates.LANGUAGES),
+            Map.entry("verify.kind.", List.of("referral", "removal_order")),
+            Map.entry("verify.how.", List.of("check", "platform")),
+            Map.entry("verify.source.", List.of("check", "answer")),
+            Map.entry("verify.what.", List.of("up", "gone", "error", "removed", "access_disabled", "geo_blocked",
+                    "rejected", "need_information", "cannot_execute")),
+            Map.entry("verify.via.", List.of("portal", "api", "unit")),
+            Map.entry("verify.reason_code.", List.of("force_majeure", "de_facto_impossibility", "manifest_error",
+                    "insufficient_information")),
+            Map.entry("verify.markers.kind.", org.openiru.verify.GoneMarker.KINDS),
+            Map.entry("verify.stats.rejection.", org.openiru.verify.Statistics.REJECTION_KEYS));
 
     @Test
     void everyBundleHasTheSameKeysInEveryLanguage() {
