@@ -62,6 +62,10 @@ import org.openiru.web.Pages;
 import org.openiru.web.Routes;
 import org.openiru.web.SystemRoutes;
 import org.openiru.web.WebServer;
+import org.openiru.verify.preserve.Preservation;
+import org.openiru.verify.preserve.PurgeJob;
+import org.openiru.verify.reappear.Reappear;
+import org.openiru.verify.reappear.ReappearStep;
 
 /**
  * The composition root: the one place where the parts are made and wired, by hand. The command line uses
@@ -99,6 +103,10 @@ public final class OpenIru implements AutoCloseable {
     public final Detect detect;
     /** The review desk: cases, queues, claims, assessments, approvals, holds. */
     public final Review review;
+    /** Removed content seen again: matching, the reappeared queue's cases, counts. */
+    public final Reappear reappear;
+    /** Removed content kept for the preservation period or a legal hold, then purged. */
+    public final Preservation preservation;
     private final QueueAdmin queueAdmin;
     private final BlobSignals blobSignals;
     private final DatabaseServer server;
@@ -119,7 +127,10 @@ public final class OpenIru implements AutoCloseable {
         this.blobs = new BlobStore(config.dataDir().resolve("blobs"), db.jdbi(),
                 blob -> BlobSignals.enqueue(jobs, blob));
         this.detect = new Detect(db.jdbi(), audit, jobs);
-        this.ingest = new Ingest(db.jdbi(), new Sources(db.jdbi(), audit), detect.step::afterIngest);
+        this.ingest = new Ingest(db.jdbi(), new Sources(db.jdbi(), audit), (source, batch, items) -> {
+            detect.step.afterIngest(source, batch, items);
+            ReappearStep.afterIngest(jobs, source, batch, items);
+        });
         this.telegram = new TelegramImporter(ingest, blobs, platforms);
         this.tme = new TmeCollector(ingest, blobs, platforms);
         this.warc = new WarcImporter(ingest, blobs, platforms);
@@ -130,6 +141,9 @@ public final class OpenIru implements AutoCloseable {
         this.signals = new Signals(db.jdbi(), audit, jobs, workers);
         this.blobSignals = new BlobSignals(blobs, signals.hasher, signals.signalMatcher, jobs, db.jdbi());
         this.review = new Review(db.jdbi(), audit, new ItemQueries(db.jdbi()));
+        // verify: reappearance of removed content, preservation and its purge
+        this.reappear = new Reappear(db.jdbi(), audit, signals, review.cases, jobs, clock);
+        this.preservation = new Preservation(db.jdbi(), audit, blobs, config.preservation(), clock);
     }
 
     /** What the sources page imports from an uploaded file, by source kind. */
@@ -209,6 +223,8 @@ public final class OpenIru implements AutoCloseable {
         signals.register(routes, pages, auth);
         detect.register(routes, pages, auth);
         review.register(routes, pages, auth, users, signals.signalMatcher, detect.scores);
+        reappear.register(routes, pages, auth);
+        preservation.register(routes, pages, auth);
         web = new WebServer(config.host(), config.port(), routes, auth, pages, metrics).start();
         return web;
     }
@@ -218,11 +234,16 @@ public final class OpenIru implements AutoCloseable {
         Housekeeping housekeeping = new Housekeeping(jobs, sessions, review.holds::expireDue);
         workers.register(Housekeeping.QUEUE, housekeeping, Housekeeping.LEASE);
         workers.register(UploadImports.QUEUE, uploads, UploadImports.LEASE);
-        workers.register(BlobSignals.QUEUE, detect.step.afterHashing(blobSignals), Duration.ofMinutes(10));
+        workers.register(BlobSignals.QUEUE, detect.step.afterHashing(reappear.register(workers, blobSignals)),
+                Duration.ofMinutes(10));
+        PurgeJob purge = new PurgeJob(preservation, jobs, clock);
+        workers.register(PurgeJob.QUEUE, purge, PurgeJob.LEASE);
         workers.register(ScoreStep.QUEUE, detect.step, Duration.ofMinutes(10));
         blobSignals.enqueueMissing();
         detect.step.enqueueUnscored();
         housekeeping.schedule();
+        reappear.step.schedule();
+        purge.schedule();
         workers.start();
     }
 

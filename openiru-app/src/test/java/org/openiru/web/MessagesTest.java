@@ -51,7 +51,10 @@ class MessagesTest {
             Map.entry("review.content_type.", org.openiru.review.Assessment.CONTENT_TYPES),
             Map.entry("review.blur.", org.openiru.review.ReviewSettings.BLURS),
             Map.entry("review.bulk.", org.openiru.review.Cases.BULK_ACTIONS),
-            Map.entry("review.decision.", List.of("approved", "rejected")));
+            Map.entry("review.decision.", List.of("approved", "rejected")),
+            Map.entry("reappear.how.", List.of("blob", "pdq", "text", "actor")),
+            Map.entry("reappear.by.", List.of("platform", "entity", "week")),
+            Map.entry("reappear.col.", List.of("platform", "entity", "week")));
 
     @Test
     void everyBundleHasTheSameKeysInEveryLanguage() {
