@@ -68,6 +68,10 @@ import org.openiru.web.Routes;
 import org.openiru.web.SystemRoutes;
 import org.openiru.web.WebServer;
 import org.openiru.verify.Verify;
+import org.openiru.verify.preserve.Preservation;
+import org.openiru.verify.preserve.PurgeJob;
+import org.openiru.verify.reappear.Reappear;
+import org.openiru.verify.reappear.ReappearStep;
 
 /**
  * The composition root: the one place where the parts are made and wired, by hand. The command line uses
@@ -112,6 +116,10 @@ public final class OpenIru implements AutoCloseable {
     public final Referral referral;
     /** Takedown verification: the outbound guard, scheduled checks, gone markers, timelines, statistics. */
     public final Verify verify;
+    /** Removed content seen again: matching, the reappeared queue's cases, counts. */
+    public final Reappear reappear;
+    /** Removed content kept for the preservation period or a legal hold, then purged. */
+    public final Preservation preservation;
     private final QueueAdmin queueAdmin;
     private final BlobSignals blobSignals;
     private final DatabaseServer server;
@@ -132,7 +140,10 @@ public final class OpenIru implements AutoCloseable {
         this.blobs = new BlobStore(config.dataDir().resolve("blobs"), db.jdbi(),
                 blob -> BlobSignals.enqueue(jobs, blob));
         this.detect = new Detect(db.jdbi(), audit, jobs);
-        this.ingest = new Ingest(db.jdbi(), new Sources(db.jdbi(), audit), detect.step::afterIngest);
+        this.ingest = new Ingest(db.jdbi(), new Sources(db.jdbi(), audit), (source, batch, items) -> {
+            detect.step.afterIngest(source, batch, items);
+            ReappearStep.afterIngest(jobs, source, batch, items);
+        });
         this.telegram = new TelegramImporter(ingest, blobs, platforms);
         this.tme = new TmeCollector(ingest, blobs, platforms);
         this.warc = new WarcImporter(ingest, blobs, platforms);
@@ -144,14 +155,17 @@ public final class OpenIru implements AutoCloseable {
         this.blobSignals = new BlobSignals(blobs, signals.hasher, signals.signalMatcher, jobs, db.jdbi());
         this.review = new Review(db.jdbi(), audit, new ItemQueries(db.jdbi()));
         this.deliveries = new Deliveries(db.jdbi(), audit, clock);
-        // Two sending threads per process (none in a process that only enqueues); more processes send more.
         this.referral = new Referral(db.jdbi(), audit, review, platforms, Messages.loadAll(ZoneId.systemDefault()),
                 config.publicUrl(), clock);
+        this.reappear = new Reappear(db.jdbi(), audit, signals, review.cases, jobs, clock);
         this.verify = new Verify(db.jdbi(), audit, clock, jobs, config.outboundAllowedNetworks(),
-                "OpenIRU/" + version(), config.workerThreads());
-        // Webhooks go through the same outbound guard as the checks.
+                "OpenIRU/" + version(), config.workerThreads(), reappear.reappearances::countsForStatistics);
+        // Webhooks go through the same outbound guard as the checks. Two sending threads per process (none in a
+        // process that only enqueues); more processes send more.
         this.deliveryWorkers = DeliveryWorkers.of(deliveries, config.mail(), verify.http, clock,
                 config.workerThreads() == 0 ? 0 : 2);
+        // Removed content is kept for the preservation period or a legal hold, then purged.
+        this.preservation = new Preservation(db.jdbi(), audit, blobs, config.preservation(), clock);
     }
 
     /** What the sources page imports from an uploaded file, by source kind. */
@@ -234,6 +248,8 @@ public final class OpenIru implements AutoCloseable {
         review.register(routes, pages, auth, users, signals.signalMatcher, detect.scores);
         referral.register(routes, pages, auth);
         verify.register(routes, pages, auth, platforms);
+        reappear.register(routes, pages, auth);
+        preservation.register(routes, pages, auth);
         web = new WebServer(config.host(), config.port(), routes, auth, pages, metrics).start();
         return web;
     }
@@ -243,12 +259,17 @@ public final class OpenIru implements AutoCloseable {
         Housekeeping housekeeping = new Housekeeping(jobs, sessions, review.holds::expireDue);
         workers.register(Housekeeping.QUEUE, housekeeping, Housekeeping.LEASE);
         workers.register(UploadImports.QUEUE, uploads, UploadImports.LEASE);
-        workers.register(BlobSignals.QUEUE, detect.step.afterHashing(blobSignals), Duration.ofMinutes(10));
+        workers.register(BlobSignals.QUEUE, detect.step.afterHashing(reappear.register(workers, blobSignals)),
+                Duration.ofMinutes(10));
+        PurgeJob purge = new PurgeJob(preservation, jobs, clock);
+        workers.register(PurgeJob.QUEUE, purge, PurgeJob.LEASE);
         workers.register(ScoreStep.QUEUE, detect.step, Duration.ofMinutes(10));
         verify.registerWorkers(workers);
         blobSignals.enqueueMissing();
         detect.step.enqueueUnscored();
         housekeeping.schedule();
+        reappear.step.schedule();
+        purge.schedule();
         workers.start();
         deliveryWorkers.start();
     }

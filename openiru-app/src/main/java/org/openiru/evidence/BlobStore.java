@@ -86,6 +86,15 @@ public final class BlobStore {
         return root.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
     }
 
+    /**
+     * Deletes a blob's bytes, keeping its row (hashes, size, type) for the records that name it. Only the
+     * preservation purge calls this, for files that no kept item carries (docs/preservation.md); storing the same
+     * bytes again later brings the file back under the same name.
+     */
+    public boolean discard(String sha256) throws IOException {
+        return Files.deleteIfExists(path(sha256));
+    }
+
     public Optional<Blob> find(String sha256) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT sha256, md5, size, media_type, original_name, created_at FROM blobs WHERE sha256 = ?""")

@@ -29,6 +29,10 @@ public final class EvidenceRoutes {
                 throw ApiException.badRequest("sha256", "Not a SHA-256 in lower-case hex: " + sha);
             }
             Blob blob = blobs.find(sha).orElseThrow(() -> ApiException.notFound("Evidence file " + sha));
+            if (!Files.exists(blobs.path(sha))) {
+                throw new ApiException(410, "purged", "Evidence file " + sha + " was deleted at the end of its "
+                        + "preservation period", null);
+            }
             boolean shown = SHOWN.contains(blob.mediaType());
             ctx.header("Content-Security-Policy", "sandbox; default-src 'none'; img-src 'self'; media-src 'self'");
             ctx.header("Cache-Control", "private, max-age=86400, immutable");

@@ -159,7 +159,8 @@ public final class Statistics {
                 .bind("platform", f.platformId());
     }
 
-    private static Map.Entry<Long, LocalDate> key(ResultSet rs) throws SQLException {
+    /** The key of a platform's period (null period: the whole range); shared with the reappearance counts. */
+    public static Map.Entry<Long, LocalDate> key(ResultSet rs) throws SQLException {
         return new java.util.AbstractMap.SimpleImmutableEntry<>(rs.getLong("platform_id"),
                 rs.getObject("period", LocalDate.class));
     }

@@ -27,7 +27,7 @@ public final class Verify {
     private final Clock clock;
 
     public Verify(Jdbi jdbi, AuditLog audit, Clock clock, JobQueue queue, List<String> allowedNetworks,
-                  String userAgent, int workerThreads) {
+                  String userAgent, int workerThreads, Statistics.ReappearanceCounts reappearances) {
         this.clock = clock;
         this.guard = new OutboundGuard(allowedNetworks, HostResolver.SYSTEM);
         this.http = new GuardedHttp(guard, userAgent);
@@ -36,8 +36,7 @@ public final class Verify {
         // Half the worker threads at most, so that checks never hold every thread the other steps need.
         this.jobs = new CheckJobs(checks, queue, Math.max(1, workerThreads / 2));
         this.timelines = new Timelines(jdbi);
-        // REAPPEARANCES: the reappear feature's counts go here at merge (Optional.of(its ReappearanceCounts)).
-        this.statistics = new Statistics(jdbi, Optional.empty());
+        this.statistics = new Statistics(jdbi, Optional.of(reappearances));
     }
 
     public void register(Routes routes, Pages pages, Authenticator auth, Platforms platforms) {

@@ -27,7 +27,8 @@ class CheckJobsTest {
                 urls[i] = site.url("127.0.0.1", i % 4 == 0 ? "/gone-" + i : "/up");
             }
             VerifyFixture.referral(app, unit, platform, "referral", clock.instant(), null, urls);
-            Verify verify = new Verify(app.db.jdbi(), app.audit, clock, app.jobs, List.of("127.0.0.0/8"), "test", 4);
+            Verify verify = new Verify(app.db.jdbi(), app.audit, clock, app.jobs, List.of("127.0.0.0/8"), "test", 4,
+                    (filter, grouping) -> java.util.Map.of());
 
             verify.jobs.tick(new Job(1, CheckJobs.TICK, "minute:test", "{}", 1, 8, UUID.randomUUID()));
             assertThat(count(app, "SELECT count(*) FROM verify_schedule")).isEqualTo(40);

@@ -73,7 +73,10 @@ class MessagesTest {
             Map.entry("verify.reason_code.", List.of("force_majeure", "de_facto_impossibility", "manifest_error",
                     "insufficient_information")),
             Map.entry("verify.markers.kind.", org.openiru.verify.GoneMarker.KINDS),
-            Map.entry("verify.stats.rejection.", org.openiru.verify.Statistics.REJECTION_KEYS));
+            Map.entry("verify.stats.rejection.", org.openiru.verify.Statistics.REJECTION_KEYS),
+            Map.entry("reappear.how.", List.of("blob", "pdq", "text", "actor")),
+            Map.entry("reappear.by.", List.of("platform", "entity", "week")),
+            Map.entry("reappear.col.", List.of("platform", "entity", "week")));
 
     @Test
     void everyBundleHasTheSameKeysInEveryLanguage() {

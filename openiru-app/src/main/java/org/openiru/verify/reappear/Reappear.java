@@ -1,0 +1,40 @@
+package org.openiru.verify.reappear;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.jdbi.v3.core.Jdbi;
+import org.openiru.audit.AuditLog;
+import org.openiru.auth.Authenticator;
+import org.openiru.review.Cases;
+import org.openiru.signals.Signals;
+import org.openiru.store.queue.JobHandler;
+import org.openiru.store.queue.JobQueue;
+import org.openiru.store.queue.WorkerPool;
+import org.openiru.web.Pages;
+import org.openiru.web.Routes;
+
+/** Reappearance detection, wired: what is known to be removed, the check, its pipeline steps, and the reads. */
+public final class Reappear {
+    public final RemovedContent removed;
+    public final ReappearCheck check;
+    public final ReappearStep step;
+    public final Reappearances reappearances;
+
+    public Reappear(Jdbi jdbi, AuditLog audit, Signals signals, Cases cases, JobQueue jobs, Clock clock) {
+        this.removed = new RemovedContent(jdbi, signals.banks, signals.retroHunts, clock);
+        this.check = new ReappearCheck(jdbi, cases, audit, clock);
+        this.step = new ReappearStep(removed, check, jobs, jdbi, clock);
+        this.reappearances = new Reappearances(jdbi);
+    }
+
+    /** Registers the steps' handlers; {@code hashing} is wrapped so that hashed files' items are checked. */
+    public JobHandler register(WorkerPool workers, JobHandler hashing) {
+        workers.register(ReappearStep.CHECK, step::handleCheck, Duration.ofMinutes(10));
+        workers.register(ReappearStep.SYNC, step::handleSync, Duration.ofMinutes(30));
+        return step.afterHashing(hashing);
+    }
+
+    public void register(Routes routes, Pages pages, Authenticator auth) {
+        new ReappearRoutes(reappearances, pages, auth).register(routes);
+    }
+}

@@ -1,0 +1,115 @@
+package org.openiru.verify.reappear;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+import org.openiru.app.Json;
+import org.openiru.store.queue.Job;
+import org.openiru.store.queue.JobHandler;
+import org.openiru.store.queue.JobQueue;
+
+/**
+ * The pipeline steps of reappearance, on the durable queue so that a crash loses nothing:
+ * <ul>
+ * <li>{@value #CHECK}: checks up to {@value #CHUNK} items — after each stored import batch, after a file was
+ *     hashed and matched (its items), and for the retro pass of a removal;</li>
+ * <li>{@value #SYNC}: every {@link #EVERY}, learns new removals, prepares them (bank entries, text prints),
+ *     queues their retro pass over the items first seen since the removal, and checks items whose files
+ *     picked up a REMOVED_CONTENT hit from a retro-hunt.</li>
+ * </ul>
+ */
+public final class ReappearStep {
+    public static final String CHECK = "verify.reappear.check";
+    public static final String SYNC = "verify.reappear.sync";
+    public static final Duration EVERY = Duration.ofMinutes(5);
+    static final int CHUNK = 500;
+
+    private final RemovedContent removed;
+    private final ReappearCheck check;
+    private final JobQueue jobs;
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public ReappearStep(RemovedContent removed, ReappearCheck check, JobQueue jobs, Jdbi jdbi, Clock clock) {
+        this.removed = removed;
+        this.check = check;
+        this.jobs = jobs;
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    /** Queues the items an import batch stored; the ingest feature calls it after each committed batch. */
+    public static void afterIngest(JobQueue jobs, long sourceId, long batchStart, List<Long> itemIds) {
+        enqueue(jobs, "ingest:" + sourceId + ":" + batchStart, itemIds);
+    }
+
+    /** Wraps the hashing step: once a file's signals and hits are stored, its items are checked again. */
+    public JobHandler afterHashing(JobHandler hashing) {
+        return job -> {
+            hashing.handle(job);
+            String sha256 = Json.MAPPER.readTree(job.payload()).get("sha256").asText();
+            List<Long> items = jdbi.withHandle(h -> h.createQuery(
+                    "SELECT DISTINCT item_id FROM item_blobs WHERE blob_sha256 = ? ORDER BY 1").bind(0, sha256)
+                    .mapTo(Long.class).list());
+            enqueue(jobs, "hashed:" + sha256 + ":" + job.id(), items);
+        };
+    }
+
+    private static void enqueue(JobQueue jobs, String key, List<Long> itemIds) {
+        for (int from = 0; from < itemIds.size(); from += CHUNK) {
+            List<Long> chunk = itemIds.subList(from, Math.min(itemIds.size(), from + CHUNK));
+            jobs.enqueue(CHECK, key + "#" + from, Json.write(Map.of("items", chunk)));
+        }
+    }
+
+    /** The handler of {@value #CHECK}. */
+    public void handleCheck(Job job) throws Exception {
+        JsonNode items = Json.MAPPER.readTree(job.payload()).get("items");
+        List<Long> ids = new ArrayList<>(items.size());
+        items.forEach(n -> ids.add(n.asLong()));
+        check.check(ids);
+    }
+
+    /** The handler of {@value #SYNC}: one round, then the next one scheduled. */
+    public void handleSync(Job job) {
+        sync();
+        schedule(clock.instant().plus(EVERY));
+    }
+
+    /**
+     * One round: learns and prepares new removals, queues their retro pass (the items first seen since the
+     * earliest of them), and checks the items whose files got a REMOVED_CONTENT hit from a retro-hunt.
+     */
+    public void sync() {
+        removed.learn();
+        List<RemovedContent.Prepared> prepared = removed.prepare();
+        prepared.stream().map(RemovedContent.Prepared::removedAt).min(Instant::compareTo).ifPresent(since -> {
+            String key = "removal:" + prepared.get(0).caseId() + ":" + prepared.get(0).itemId() + ":" + since;
+            long after = 0;
+            for (List<Long> page = removed.seenAfter(since, after, CHUNK); !page.isEmpty();
+                 page = removed.seenAfter(since, after, CHUNK)) {
+                jobs.enqueue(CHECK, key + "#" + after, Json.write(Map.of("items", page)));
+                after = page.get(page.size() - 1);
+            }
+        });
+        List<Long> hits = removed.unresolvedPictureHits();
+        for (int from = 0; from < hits.size(); from += CHUNK) {
+            check.check(hits.subList(from, Math.min(hits.size(), from + CHUNK)));
+        }
+    }
+
+    /** Makes sure a sync round is queued (called at every start). */
+    public void schedule() {
+        schedule(clock.instant());
+    }
+
+    private void schedule(Instant at) {
+        Instant slot = Instant.ofEpochSecond(at.getEpochSecond() / EVERY.toSeconds() * EVERY.toSeconds());
+        jobs.enqueue(SYNC, "at:" + slot, "{}", slot);
+    }
+}
