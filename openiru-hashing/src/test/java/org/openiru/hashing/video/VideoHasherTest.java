@@ -9,10 +9,14 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
 import org.openiru.hashing.HashingException;
 import org.openiru.hashing.ImageRejectedException;
 
 class VideoHasherTest {
+
+    static final List<String> VIDEOS = VideoData.VIDEOS;
 
     @TempDir
     Path temp;
@@ -25,6 +29,23 @@ class VideoHasherTest {
         // 30 frames/s: frames 0, 30, 60 ... with the same hashes as when every frame is hashed.
         assertThat(sampled).extracting(VpdqFrame::frameNumber).containsExactly(0, 30, 60, 90, 120, 150, 180);
         assertThat(sampled).allSatisfy(f -> assertThat(f).isEqualTo(all.get(f.frameNumber())));
+    }
+
+    /**
+     * Sampling decodes only the frames the sampled ones depend on (see {@code VideoHasher.decode}); the
+     * frames it picks and their hashes must be those of a full decode.
+     */
+    @ParameterizedTest
+    @FieldSource("VIDEOS")
+    void sampledFramesAreTheFullDecodesFramesOfTheSameNumbers(String name) throws Exception {
+        List<VpdqFrame> all = VideoData.everyFrame(name);
+        for (double seconds : new double[] {1, 0.5, 3}) {
+            int frameMod = (int) (seconds * 30); // all six videos are at 30 frames/s
+            List<VpdqFrame> sampled = new VideoHasher(VideoHashOptions.defaults().everySeconds(seconds))
+                    .hash(VideoData.video(name));
+            assertThat(sampled).as("every %s s", seconds)
+                    .isEqualTo(all.stream().filter(f -> f.frameNumber() % frameMod == 0).toList());
+        }
     }
 
     @Test
