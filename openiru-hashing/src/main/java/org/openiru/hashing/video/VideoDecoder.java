@@ -80,7 +80,6 @@ final class VideoDecoder implements AutoCloseable {
     private final PointerPointer<BytePointer> rgbPlanes = new PointerPointer<>(4);
     private final IntPointer rgbStrides = new IntPointer(4);
     private BytePointer rgb;
-    private byte[] rgbBytes = new byte[0];
     private int rgbWidth;
     private int rgbHeight;
 
@@ -246,11 +245,11 @@ final class VideoDecoder implements AutoCloseable {
     }
 
     /**
-     * The frame as packed RGB24 at the given size, converted with swscale's area filter, as frames
-     * were hashed before this decoder existed (JavaCV's grabber with the same settings). The array is
-     * reused by the next call.
+     * Writes the frame as packed RGB24 at the given size into {@code out} (at least {@code 3 * width
+     * * height} long), converted with swscale's area filter, as frames were hashed before this
+     * decoder existed (JavaCV's grabber with the same settings).
      */
-    byte[] rgb(AVFrame decoded, int width, int height) throws HashingException {
+    void rgb(AVFrame decoded, int width, int height, byte[] out) throws HashingException {
         sws = sws_getCachedContext(sws, decoded.width(), decoded.height(), decoded.format(), width, height,
                 AV_PIX_FMT_RGB24, SWS_AREA, null, null, (DoublePointer) null);
         if (sws == null) {
@@ -266,16 +265,14 @@ final class VideoDecoder implements AutoCloseable {
             rgb = new BytePointer(av_malloc((long) stride * (height + 1))).capacity((long) stride * (height + 1));
             rgbPlanes.put(0, rgb);
             rgbStrides.put(0, stride);
-            rgbBytes = new byte[rowBytes * height];
             rgbWidth = width;
             rgbHeight = height;
         }
         sws_scale(sws, decoded.data(), decoded.linesize(), 0, decoded.height(), rgbPlanes, rgbStrides);
         int stride = rgbStrides.get(0);
         for (int y = 0; y < height; y++) {
-            rgb.position((long) y * stride).get(rgbBytes, y * rowBytes, rowBytes);
+            rgb.position((long) y * stride).get(out, y * rowBytes, rowBytes);
         }
-        return rgbBytes;
     }
 
     private void freeRgb() {

@@ -35,6 +35,8 @@ public final class VideoHasher {
 
     private final VideoHashOptions options;
     private final PdqHasher pdq = new PdqHasher();
+    /** Reused from frame to frame and video to video: a new array per video costs measurably. */
+    private byte[] rgb = new byte[0];
 
     public VideoHasher(VideoHashOptions options) {
         this.options = options;
@@ -217,7 +219,11 @@ public final class VideoHasher {
             if (n % frameMod == 0) {
                 int width = options.scaleWidth() > 0 ? options.scaleWidth() : frame.width();
                 int height = options.scaleHeight() > 0 ? options.scaleHeight() : frame.height();
-                PdqResult result = pdq.hash(PdqInput.ofRgb(video.rgb(frame, width, height), width, height));
+                if (rgb.length < 3 * width * height) {
+                    rgb = new byte[3 * width * height];
+                }
+                video.rgb(frame, width, height, rgb);
+                PdqResult result = pdq.hash(PdqInput.ofRgb(rgb, width, height));
                 hashes.add(new VpdqFrame(n, result.quality(), result.hash(), n / frameRate));
             }
         }
