@@ -1,5 +1,7 @@
 package org.openiru.hashing.video;
 
+import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
+
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -33,8 +35,8 @@ final class FrameNumbers {
 
     /** A packet of the stream was read (decoded or not). */
     void read(long pts) {
-        if (pts == org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE || pts <= lastOut || pending.containsKey(pts)) {
-            throw new Uncountable("packet without a usable timestamp: " + pts);
+        if (pts == AV_NOPTS_VALUE || pts <= lastOut || pending.containsKey(pts)) {
+            throw new Uncountable("packet timestamp missing, repeated or behind frames already out: " + pts);
         }
         pending.put(pts, false);
     }
