@@ -48,6 +48,23 @@ class VideoHasherTest {
         }
     }
 
+    /**
+     * Frames that do not follow the frame rate (0.8 of a frame late from frame 45 on): timestamps
+     * then point at the wrong frames (frame 58 looks like 59 and is skipped), and the video must be
+     * decoded again in full, giving the frames Meta's count picks.
+     */
+    @Test
+    void variableFrameRateVideoGetsTheSameFramesAsAFullDecode() throws Exception {
+        Path video = VariableFrameRate.copy(VideoData.video("pattern-sd-grey-bar"), temp.resolve("vfr.mp4"),
+                45 * 512, 400);
+        List<VpdqFrame> all = new VideoHasher(VideoHashOptions.defaults().everyFrame()).hash(video);
+        List<VpdqFrame> sampled = new VideoHasher(VideoHashOptions.defaults()).hash(video);
+
+        // 206 frames over 6.9 s: 29.9 frames/s on average, so every 29th frame.
+        assertThat(sampled).extracting(VpdqFrame::frameNumber).containsExactly(0, 29, 58, 87, 116, 145, 174, 203);
+        assertThat(sampled).allSatisfy(f -> assertThat(f).isEqualTo(all.get(f.frameNumber())));
+    }
+
     @Test
     void hashesAStreamLikeTheFile() throws Exception {
         String name = "test-padded-dimensions";
