@@ -62,11 +62,18 @@ final class ReferralFixture {
     /** {@code n} synthetic items on the platform; returns their ids in order. */
     static List<Long> items(OpenIru app, long platformId, String prefix, int n) {
         List<String> urls = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            urls.add("https://" + prefix + ".example/post/" + i);
+        }
+        return itemsAt(app, platformId, prefix, urls);
+    }
+
+    /** Synthetic items at these URLs (e.g. pages of a local test site); returns their ids in order. */
+    static List<Long> itemsAt(OpenIru app, long platformId, String prefix, List<String> urls) {
         try (IngestRun run = app.ingest.begin(SYSTEM, "api", "referral test " + prefix, "")) {
             ActorRef actor = new ActorRef(platformId, "actor-" + prefix, prefix, "Actor " + prefix, "channel");
-            for (int i = 0; i < n; i++) {
-                String url = "https://" + prefix + ".example/post/" + i;
-                urls.add(url);
+            for (int i = 0; i < urls.size(); i++) {
+                String url = urls.get(i);
                 run.add(new IncomingItem(url, platformId, actor, String.valueOf(i), actor, null, null, Instant.now(),
                         null, "[synthetic] post " + i, RawRecords.json(JsonNodeFactory.instance.objectNode()),
                         List::of, List.of()));

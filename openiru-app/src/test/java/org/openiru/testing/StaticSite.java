@@ -57,6 +57,12 @@ public final class StaticSite implements AutoCloseable {
         return this;
     }
 
+    /** Stops serving {@code pathAndQuery}: it answers 404 from now on, as removed content does. */
+    public StaticSite remove(String pathAndQuery) {
+        pages.remove(pathAndQuery);
+        return this;
+    }
+
     /** {@code http://127.0.0.1:<port>} */
     public String baseUrl() {
         return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort();
