@@ -1,5 +1,7 @@
 package org.openiru.delivery;
 
+import static org.openiru.store.Rows.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -254,11 +256,6 @@ public final class Deliveries {
                 (Long) rs.getObject("platform_id"), rs.getString("platform_name"), (Long) rs.getObject("referral_id"),
                 rs.getString("recipient"), rs.getString("subject"), rs.getString("status"), rs.getInt("attempts"),
                 instant(rs, "next_attempt_at"), instant(rs, "created_at"), instant(rs, "sent_at"), List.of());
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 
     /** Times go to PostgreSQL as timestamptz with microseconds, so a lease read back compares equal. */

@@ -1,5 +1,7 @@
 package org.openiru.ingest;
 
+import static org.openiru.store.Rows.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -175,16 +177,6 @@ public final class ItemQueries {
                 instant(rs, "collected_at"), rs.getInt("current_version"), rs.getString("excerpt"),
                 rs.getString("language"), rs.getInt("media_count"), (Integer) rs.getObject("priority"),
                 rs.getString("band"), rs.getString("label"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 
     private static OffsetDateTime time(Instant i) {

@@ -1,9 +1,10 @@
 package org.openiru.referral;
 
+import static org.openiru.store.Rows.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -158,15 +159,5 @@ public final class ReferralQueries {
     private static List<String> strings(ResultSet rs, int col) throws SQLException {
         java.sql.Array a = rs.getArray(col);
         return a == null ? List.of() : List.of((String[]) a.getArray());
-    }
-
-    private static Instant instant(ResultSet rs, String col) throws SQLException {
-        OffsetDateTime t = rs.getObject(col, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-    }
-
-    private static Instant instant(ResultSet rs, int col) throws SQLException {
-        OffsetDateTime t = rs.getObject(col, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 }

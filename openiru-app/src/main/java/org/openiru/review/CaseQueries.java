@@ -1,5 +1,7 @@
 package org.openiru.review;
 
+import static org.openiru.store.Rows.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -191,16 +193,6 @@ public final class CaseQueries {
                 rs.getString("unit"), rs.getInt("priority"), rs.getString("shown"), rs.getBoolean("graphic"),
                 instant(rs, "created_at"), instant(rs, "updated_at"), rs.getLong("items"), rs.getString("claimed_by"),
                 instant(rs, "claim_expires"), (Long) rs.getObject("assessor_id"), rs.getString("workflow"));
-    }
-
-    private static Instant instant(ResultSet rs, String col) throws SQLException {
-        OffsetDateTime t = rs.getObject(col, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-    }
-
-    private static Instant instant(ResultSet rs, int col) throws SQLException {
-        OffsetDateTime t = rs.getObject(col, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 
     private static Duration seconds(ResultSet rs, int col) throws SQLException {

@@ -1,9 +1,10 @@
 package org.openiru.verify;
 
+import static org.openiru.store.Rows.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -71,10 +72,5 @@ public final class Timelines {
                 rs.getObject("http_status") == null ? null : rs.getInt("http_status"), rs.getString("final_url"),
                 rs.getString("marker"), rs.getString("error"), rs.getString("reason_code"), rs.getString("reason"),
                 rs.getString("via"), instant(rs, "recorded_at"));
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 }
