@@ -62,16 +62,19 @@ final class DemoCases {
                     "[synthetic] Europol said on Thursday that a referral action day with Telegram removed accounts of "
                             + "the so-called Islamic State, also known as Daesh, police said in a statement (demo text).",
                     List.of(photo(image(app, 0x205080))));
+            item(run, telegram, channel, 3, now.minus(5, ChronoUnit.HOURS),
+                    "[synthetic] Amaq News Agency: made-up link to a fictional video release, for the referral demo "
+                            + "only. https://example.org/synthetic-release", List.of());
+            item(run, telegram, mirror, 3, now.minus(4, ChronoUnit.HOURS),
+                    "[synthetic] Amaq News Agency: the same made-up release link, reposted (referral demo only).",
+                    List.of());
             run.finish(null);
         }
-        List<Long> ids = app.db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM items WHERE canonical_url LIKE ? "
-                + "ORDER BY canonical_url").bind(0, BASE + "%").mapTo(Long.class).list());
-        // ordered by URL: channel 1, channel 2, mirror 1, mirror 2
-        long pictures = app.review.cases.openFor(SEEDER, nl.id(), new Cases.NewCase(List.of(ids.get(0), ids.get(2)),
-                null, 80, "[synthetic] Demo statement with image, two copies", true));
-        long call = app.review.cases.openFor(SEEDER, nl.id(), new Cases.NewCase(List.of(ids.get(1)), null, 60,
+        long pictures = app.review.cases.openFor(SEEDER, nl.id(), new Cases.NewCase(List.of(id(app, "channel/1"),
+                id(app, "mirror/1")), null, 80, "[synthetic] Demo statement with image, two copies", true));
+        long call = app.review.cases.openFor(SEEDER, nl.id(), new Cases.NewCase(List.of(id(app, "channel/2")), null, 60,
                 "[synthetic] Call to join", false));
-        app.review.cases.openFor(SEEDER, nl.id(), new Cases.NewCase(List.of(ids.get(3)), null, 20,
+        app.review.cases.openFor(SEEDER, nl.id(), new Cases.NewCase(List.of(id(app, "mirror/2")), null, 20,
                 "[synthetic] News report", false));
         User analyst = app.users.findByUsername("analyst").orElseThrow();
         app.review.cases.assess(new Reviewer(analyst, "demo-data"), call, new Assessment(Assessment.TERRORIST,
@@ -81,6 +84,32 @@ final class DemoCases {
         app.review.holds.place(new Reviewer(german, "demo-data"), new Holds.NewHold(pictures, null,
                 "[synthetic] demo investigation", "DE-DEMO-1", "iru@de-unit.example",
                 now.plus(14, ChronoUnit.DAYS)));
+        referralDemo(app, nl, analyst);
+    }
+
+    /**
+     * Two approved cases: one referred to Telegram (its portal user "telegram" sees it; without an SMTP server its
+     * e-mail shows in the delivery log as failing), one left on the "Ready to refer" page.
+     */
+    private static void referralDemo(OpenIru app, Unit nl, User analyst) {
+        User supervisor = app.users.findByUsername("supervisor").orElseThrow();
+        Assessment release = new Assessment(Assessment.TERRORIST, List.of("a"), "Fictional Group [synthetic]", 3,
+                "other", null, null, "[synthetic] demo assessment: an outlet's release link");
+        long referred = 0;
+        for (String url : List.of("channel/3", "mirror/3")) {
+            long c = app.review.cases.openFor(SEEDER, nl.id(), new Cases.NewCase(List.of(id(app, url)), null, 70,
+                    "[synthetic] Outlet release link (" + url + ")", false));
+            app.review.cases.assess(new Reviewer(analyst, "demo-data"), c, release);
+            app.review.cases.approve(new Reviewer(supervisor, "demo-data"), c, "[synthetic] demo approval");
+            referred = referred == 0 ? c : referred;
+        }
+        app.referral.referrals.referApproved(new Reviewer(supervisor, "demo-data").actor(), nl.id(),
+                List.of(referred));
+    }
+
+    private static long id(OpenIru app, String path) {
+        return app.db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM items WHERE canonical_url = ?")
+                .bind(0, BASE + path).mapTo(Long.class).one());
     }
 
     private static void item(IngestRun run, Long platform, ActorRef channel, int n, Instant at, String text,
