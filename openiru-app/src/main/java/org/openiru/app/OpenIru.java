@@ -44,6 +44,7 @@ import org.openiru.ingest.warc.WarcImporter;
 import org.openiru.auth.UserRoutes;
 import org.openiru.platform.PlatformRoutes;
 import org.openiru.platform.Platforms;
+import org.openiru.referral.order.RemovalOrders;
 import org.openiru.review.Review;
 import org.openiru.signals.Signals;
 import org.openiru.store.Database;
@@ -99,6 +100,8 @@ public final class OpenIru implements AutoCloseable {
     public final Detect detect;
     /** The review desk: cases, queues, claims, assessments, approvals, holds. */
     public final Review review;
+    /** Removal orders (TCO Art. 3): Annex I, PDF, signature, the one-hour clock and its breach check. */
+    public final RemovalOrders removalOrders;
     private final QueueAdmin queueAdmin;
     private final BlobSignals blobSignals;
     private final DatabaseServer server;
@@ -130,6 +133,8 @@ public final class OpenIru implements AutoCloseable {
         this.signals = new Signals(db.jdbi(), audit, jobs, workers);
         this.blobSignals = new BlobSignals(blobs, signals.hasher, signals.signalMatcher, jobs, db.jdbi());
         this.review = new Review(db.jdbi(), audit, new ItemQueries(db.jdbi()));
+        this.removalOrders = new RemovalOrders(db.jdbi(), audit, clock, blobs, review.cases, jobs,
+                config.publicUrl().map(Object::toString).orElse(""));
     }
 
     /** What the sources page imports from an uploaded file, by source kind. */
@@ -209,6 +214,7 @@ public final class OpenIru implements AutoCloseable {
         signals.register(routes, pages, auth);
         detect.register(routes, pages, auth);
         review.register(routes, pages, auth, users, signals.signalMatcher, detect.scores);
+        removalOrders.register(routes, pages, auth, units, platforms);
         web = new WebServer(config.host(), config.port(), routes, auth, pages, metrics).start();
         return web;
     }
@@ -223,6 +229,7 @@ public final class OpenIru implements AutoCloseable {
         blobSignals.enqueueMissing();
         detect.step.enqueueUnscored();
         housekeeping.schedule();
+        removalOrders.registerWorkers(workers);
         workers.start();
     }
 

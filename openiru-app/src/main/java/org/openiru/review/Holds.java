@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.openiru.audit.Actor;
@@ -133,13 +134,35 @@ public final class Holds {
 
     /** Refuses when a hold is in force, naming only what another unit may know. */
     static void requireNone(Handle h, long caseId, long viewerUnit) {
-        List<Hold> holds = active(h, caseId, viewerUnit);
-        if (!holds.isEmpty()) {
-            Hold first = holds.get(0);
-            throw new ApiException(409, "held", "Case " + caseId + " is held by " + first.unitName() + " until "
-                    + first.expiresAt() + (first.contact().isEmpty() ? "" : " (contact " + first.contact() + ")")
-                    + ": it cannot be approved for referral or referred", null);
+        requireNone(h, List.of(caseId), viewerUnit);
+    }
+
+    /**
+     * Refuses when a hold is in force on any of the cases or on an actor of their items, naming the first held
+     * case and only what another unit may know about the hold (who, until when, whom to contact; never why).
+     */
+    public static void requireNone(Handle h, java.util.Collection<Long> caseIds, long viewerUnit) {
+        Set<Long> held = held(h, caseIds);
+        if (held.isEmpty()) {
+            return;
         }
+        long caseId = held.stream().min(Long::compare).orElseThrow();
+        Hold first = active(h, caseId, viewerUnit).get(0);
+        throw new ApiException(409, "held", "Case " + caseId + " is held by " + first.unitName() + " until "
+                + first.expiresAt() + (first.contact().isEmpty() ? "" : " (contact " + first.contact() + ")")
+                + ": it cannot be approved for referral or referred", null);
+    }
+
+    /** Which of the cases a hold in force blocks (on the case, or on an actor of its items), in one query. */
+    public static Set<Long> held(Handle h, java.util.Collection<Long> caseIds) {
+        return Set.copyOf(h.createQuery("""
+                        SELECT DISTINCT c.id FROM unnest(CAST(:cases AS bigint[])) AS c(id)
+                        WHERE EXISTS (SELECT 1 FROM review_holds hd WHERE hd.ended_at IS NULL AND hd.expires_at > now()
+                                      AND hd.case_id = c.id)
+                           OR EXISTS (SELECT 1 FROM review_case_items ci JOIN items i ON i.id = ci.item_id
+                                      JOIN review_holds hd ON hd.actor_id = i.actor_id AND hd.ended_at IS NULL
+                                      AND hd.expires_at > now() WHERE ci.case_id = c.id)""")
+                .bind("cases", caseIds.toArray(new Long[0])).mapTo(Long.class).list());
     }
 
     private static Hold find(Handle h, long id, Long viewerUnit) {
