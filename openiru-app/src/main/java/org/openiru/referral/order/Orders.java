@@ -315,7 +315,7 @@ public final class Orders {
         Instant allowed = informed.get().plus(NOTICE_PERIOD);
         if (now.isBefore(allowed)) {
             throw ApiException.conflict("emergencyReason", "The information was sent at "
-                    + OrderPdf.time(informed.get()) + "; a first order may be issued from "
+                    + OrderPdf.time(informed.get()) + "; a first order may be issued 12 hours later, from "
                     + OrderPdf.time(allowed) + " (Art. 3(2)), or state the duly justified emergency");
         }
     }

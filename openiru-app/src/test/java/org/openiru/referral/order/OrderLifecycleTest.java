@@ -113,7 +113,7 @@ class OrderLifecycleTest {
         assertThat(count(app, "SELECT count(*) FROM deliveries WHERE key = ? AND recipient = 'tco@p-first.example'",
                 "order-information:" + f.unit.id() + ":" + f.platformId + ":email")).isOne();
         clock.advance(Duration.ofHours(11));
-        assertThatThrownBy(() -> f.issue(items.subList(0, 1), "")).hasMessageContaining("may be issued from");
+        assertThatThrownBy(() -> f.issue(items.subList(0, 1), "")).hasMessageContaining("may be issued 12 hours later");
 
         clock.advance(Duration.ofHours(1).plusMinutes(1));
         long id = f.issue(items.subList(0, 1), "");
