@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openiru.app.OpenIru;
+import org.openiru.store.queue.WorkerPool;
 import org.openiru.testing.FreshDatabase;
 import org.openiru.testing.TestClock;
 import org.openiru.web.ApiException;
@@ -62,7 +63,8 @@ class OrderLifecycleTest {
                 id)).isOne();
         assertThat(count(app, "SELECT count(*) FROM review_case_events WHERE kind = 'order_breached' AND case_id = ?",
                 f.caseOf(items.get(0)))).isOne();
-        assertThat(count(app, "SELECT count(*) FROM audit_events WHERE action = 'order.breached'")).isOne();
+        assertThat(count(app, "SELECT count(*) FROM audit_events WHERE action = 'order.breached' AND subject_id = ?",
+                String.valueOf(id))).isOne();
         List<Map<String, Object>> alerts = app.db.jdbi().withHandle(h -> h.createQuery(
                 "SELECT key, recipient, purpose, channel FROM deliveries WHERE key LIKE ?").bind(0, "order:" + id
                 + ":breach:%").mapToMap().list());
@@ -99,6 +101,26 @@ class OrderLifecycleTest {
         app.removalOrders.breaches.run();
         assertThat(count(app, "SELECT count(*) FROM referral_orders WHERE referral_id = ? AND settled_at IS NOT NULL",
                 id)).as("settled: no longer checked").isOne();
+    }
+
+    @Test
+    void theDurableQueueRunsTheBreachCheckWithinSeconds(OpenIru app, TestClock clock) throws Exception {
+        OrderFixture f = new OrderFixture(app, "queue", "NL", "");
+        long id = f.issue(f.approvedItems("queue", 1), "[synthetic] emergency");
+        f.received(id, clock.instant());
+        clock.advance(Duration.ofMinutes(61));
+        String breached = "SELECT count(*) FROM referral_order_events WHERE referral_id = ? AND kind = 'breached'";
+        try (WorkerPool pool = new WorkerPool(app.jobs, 1, Duration.ofSeconds(5))) {
+            app.removalOrders.registerWorkers(pool);
+            pool.start();
+            long giveUp = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (count(app, breached, id) == 0 && System.nanoTime() < giveUp) {
+                Thread.sleep(200);
+            }
+        }
+        assertThat(count(app, breached, id)).isOne();
+        assertThat(count(app, "SELECT count(*) FROM jobs WHERE queue = ? AND state = 'ready'", BreachCheck.QUEUE))
+                .as("the next run is scheduled").isOne();
     }
 
     @Test
