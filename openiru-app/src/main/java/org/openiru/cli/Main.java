@@ -24,6 +24,7 @@ public final class Main {
         System.exit(run(args));
     }
 
+    /** Runs one command line and returns its exit code (public so that features can test their commands). */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {

@@ -51,7 +51,7 @@ public final class OrderQueries {
                 rs.getString(30), rs.getString(31), rs.getString(32), rs.getString(33), rs.getString(34));
     }
 
-    private static List<Order.Line> lines(Handle h, long id) {
+    static List<Order.Line> lines(Handle h, long id) {
         return h.createQuery("""
                         SELECT id, item_id, case_id, url, categories, entity, reason, sha256, pdq
                         FROM referral_items WHERE referral_id = ? ORDER BY id""").bind(0, id)

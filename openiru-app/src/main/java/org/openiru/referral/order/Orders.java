@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
@@ -22,7 +21,6 @@ import org.openiru.audit.Actor;
 import org.openiru.audit.AuditLog;
 import org.openiru.auth.User;
 import org.openiru.delivery.Outbox;
-import org.openiru.delivery.Outgoing;
 import org.openiru.evidence.BlobStore;
 import org.openiru.review.Cases;
 import org.openiru.review.Holds;
@@ -130,7 +128,7 @@ public final class Orders {
                     form.followupContact(), form.redressBody(), form.redressTimeLimit(), form.redressProcedure(),
                     form.emergencyReason(), "", "", keyId);
             Order draft = new Order(id, reference, who.unitId(), f.unitName, f.unitSlug, form.platformId(),
-                    f.platformName, now, null, null, annex, linesOf(h, id), List.of(), List.of());
+                    f.platformName, now, null, null, annex, OrderQueries.lines(h, id), List.of(), List.of());
             byte[] pdf = OrderPdf.render(draft, keyId);
             String sha = store(pdf, draft.pdfName());
             SigningKeys.Signed signed = keys.sign(h, who.unitId(), pdf);
@@ -343,15 +341,6 @@ public final class Orders {
                 .bind(0, unitId).bind(1, prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%")
                 .mapTo(Long.class).one();
         return prefix + String.format("%06d", n + 1);
-    }
-
-    private static List<Order.Line> linesOf(Handle h, long id) {
-        return h.createQuery("""
-                        SELECT id, item_id, case_id, url, categories, entity, reason, sha256, pdq
-                        FROM referral_items WHERE referral_id = ? ORDER BY id""").bind(0, id)
-                .map((rs, c) -> new Order.Line(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-                        OrderQueries.strings(rs, 5), rs.getString(6), rs.getString(7), OrderQueries.strings(rs, 8),
-                        OrderQueries.strings(rs, 9))).list();
     }
 
     private String store(byte[] pdf, String name) {
