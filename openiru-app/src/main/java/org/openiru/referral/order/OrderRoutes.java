@@ -138,18 +138,23 @@ public final class OrderRoutes {
     private void portalPage(Context ctx) {
         long id = visible(ctx, Params.id(ctx)).id();
         orders.opened(user(ctx), auth.actor(ctx), id);
-        Order o = visible(ctx, id);
-        pages.render(ctx, "order/portal.jte", pageModel(o, null));
+        pages.render(ctx, "order/portal.jte", portalModel(visible(ctx, id), null));
     }
 
-    private Map<String, Object> pageModel(Order o, String error) {
+    /** The platform's view: the order and its clock, not the unit's own delivery log (alerts, copies). */
+    private Map<String, Object> portalModel(Order o, String error) {
         Instant now = clock.instant();
         Map<String, Object> m = new HashMap<>();
         m.put("order", o);
         m.put("clock", o.clock(now));
         m.put("now", now);
-        m.put("deliveries", deliveries(o.id()));
         m.put("error", error);
+        return m;
+    }
+
+    private Map<String, Object> pageModel(Order o, String error) {
+        Map<String, Object> m = portalModel(o, error);
+        m.put("deliveries", deliveries(o.id()));
         return m;
     }
 
@@ -238,7 +243,7 @@ public final class OrderRoutes {
             ctx.redirect("/portal/orders/" + id);
         } catch (ApiException e) {
             ctx.status(e.status());
-            pages.render(ctx, "order/portal.jte", pageModel(visible(ctx, id), e.getMessage()));
+            pages.render(ctx, "order/portal.jte", portalModel(visible(ctx, id), e.getMessage()));
         }
     }
 

@@ -72,7 +72,7 @@ class OrderHttpTest {
         assertThat(page.statusCode()).isEqualTo(200);
         String reference = f.order(orderId).reference();
         assertThat(page.body()).contains(reference).contains("/portal/referrals/" + orderId)
-                .contains("data-countdown=");
+                .contains("data-countdown=").doesNotContain("web-boss@unit.example").doesNotContain("order:" + orderId);
         assertThat(f.order(orderId).receivedVia()).as("opening is receipt").isEqualTo("portal");
 
         HttpResponse<byte[]> pdf = bytes(c, "/api/v1/orders/" + orderId + "/pdf");
