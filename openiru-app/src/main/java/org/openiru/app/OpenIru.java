@@ -25,6 +25,9 @@ import org.openiru.auth.OidcRoutes;
 import org.openiru.auth.PasswordHasher;
 import org.openiru.auth.Sessions;
 import org.openiru.auth.Users;
+import org.openiru.delivery.Deliveries;
+import org.openiru.delivery.DeliveryRoutes;
+import org.openiru.delivery.DeliveryWorkers;
 import org.openiru.detect.Detect;
 import org.openiru.detect.ScoreStep;
 import org.openiru.evidence.BlobStore;
@@ -44,6 +47,7 @@ import org.openiru.ingest.warc.WarcImporter;
 import org.openiru.auth.UserRoutes;
 import org.openiru.platform.PlatformRoutes;
 import org.openiru.platform.Platforms;
+import org.openiru.platform.WebhookSecrets;
 import org.openiru.referral.order.RemovalOrders;
 import org.openiru.review.Review;
 import org.openiru.signals.Signals;
@@ -100,6 +104,9 @@ public final class OpenIru implements AutoCloseable {
     public final Detect detect;
     /** The review desk: cases, queues, claims, assessments, approvals, holds. */
     public final Review review;
+    /** The outbox of e-mails and webhooks to platforms and people, and its log. */
+    public final Deliveries deliveries;
+    private final DeliveryWorkers deliveryWorkers;
     /** Removal orders (TCO Art. 3): Annex I, PDF, signature, the one-hour clock and its breach check. */
     public final RemovalOrders removalOrders;
     private final QueueAdmin queueAdmin;
@@ -133,6 +140,10 @@ public final class OpenIru implements AutoCloseable {
         this.signals = new Signals(db.jdbi(), audit, jobs, workers);
         this.blobSignals = new BlobSignals(blobs, signals.hasher, signals.signalMatcher, jobs, db.jdbi());
         this.review = new Review(db.jdbi(), audit, new ItemQueries(db.jdbi()));
+        this.deliveries = new Deliveries(db.jdbi(), audit, clock);
+        // Two sending threads per process (none in a process that only enqueues); more processes send more.
+        this.deliveryWorkers = DeliveryWorkers.of(deliveries, config.mail(), clock, version(),
+                config.workerThreads() == 0 ? 0 : 2);
         this.removalOrders = new RemovalOrders(db.jdbi(), audit, clock, blobs, review.cases, jobs,
                 config.publicUrl().map(Object::toString).orElse(""));
     }
@@ -204,7 +215,8 @@ public final class OpenIru implements AutoCloseable {
                 audit, pages).register(routes));
         new UserRoutes(users, units, platforms, pages, auth).register(routes);
         new UnitRoutes(units, pages, auth).register(routes);
-        new PlatformRoutes(platforms, pages, auth).register(routes);
+        new PlatformRoutes(platforms, new WebhookSecrets(db.jdbi(), audit), pages, auth).register(routes);
+        new DeliveryRoutes(deliveries, platforms, pages, auth).register(routes);
         new ItemsApi(ingest, blobs, platforms, auth).register(routes);
         new AuditRoutes(audit, pages).register(routes);
         new IngestRoutes(new ItemQueries(db.jdbi()), ingest.sources, uploads, platforms, signals.signalMatcher,
@@ -231,6 +243,7 @@ public final class OpenIru implements AutoCloseable {
         housekeeping.schedule();
         removalOrders.registerWorkers(workers);
         workers.start();
+        deliveryWorkers.start();
     }
 
     /** The database this process uses, for the start-up message. */
@@ -255,6 +268,7 @@ public final class OpenIru implements AutoCloseable {
         if (web != null) {
             web.close();
         }
+        deliveryWorkers.close();
         workers.close();
         db.close();
         server.close();

@@ -16,9 +16,11 @@ public final class PlatformRoutes {
     private final Platforms platforms;
     private final Pages pages;
     private final Authenticator auth;
+    private final WebhookSecrets secrets;
 
-    public PlatformRoutes(Platforms platforms, Pages pages, Authenticator auth) {
+    public PlatformRoutes(Platforms platforms, WebhookSecrets secrets, Pages pages, Authenticator auth) {
         this.platforms = platforms;
+        this.secrets = secrets;
         this.pages = pages;
         this.auth = auth;
     }
@@ -33,13 +35,22 @@ public final class PlatformRoutes {
                     form(ctx, p.id(), toInput(p), null);
                 }, Role.ADMIN)
                 .post("/platforms/{id}", "Change a platform from the form", this::updateFromForm, Role.ADMIN)
+                .post("/platforms/{id}/webhook-secret", "Make a new webhook secret and show it once", ctx -> {
+                    Platform p = platforms.get(Params.id(ctx));
+                    showSecret(ctx, p, secrets.rotate(auth.actor(ctx), p.id()));
+                }, Role.ADMIN)
                 .get("/api/v1/platforms", "List platforms", ctx -> ctx.json(platforms.list()), Role.UNIT_STAFF)
                 .get("/api/v1/platforms/{id}", "One platform", ctx -> ctx.json(platforms.get(Params.id(ctx))),
                         Role.UNIT_STAFF)
                 .post("/api/v1/platforms", "Create a platform", ctx -> ctx.status(201)
                         .json(platforms.create(auth.actor(ctx), ctx.bodyAsClass(PlatformInput.class))), Role.ADMIN)
                 .put("/api/v1/platforms/{id}", "Change a platform", ctx -> ctx.json(
-                        platforms.update(auth.actor(ctx), Params.id(ctx), ctx.bodyAsClass(PlatformInput.class))), Role.ADMIN);
+                        platforms.update(auth.actor(ctx), Params.id(ctx), ctx.bodyAsClass(PlatformInput.class))), Role.ADMIN)
+                .post("/api/v1/platforms/{id}/webhook-secret", "Make a new webhook secret (the old one stops working)",
+                        ctx -> {
+                            long id = platforms.get(Params.id(ctx)).id();
+                            ctx.json(Map.of("secret", secrets.rotate(auth.actor(ctx), id)));
+                        }, Role.ADMIN);
     }
 
     private void listPage(Context ctx) {
@@ -50,7 +61,7 @@ public final class PlatformRoutes {
         PlatformInput in = fromForm(ctx);
         try {
             Platform p = platforms.create(auth.actor(ctx), in);
-            ctx.redirect("/platforms?saved=" + p.id());
+            savedFromForm(ctx, p);
         } catch (ApiException e) {
             ctx.status(e.status());
             form(ctx, null, in, e);
@@ -61,17 +72,31 @@ public final class PlatformRoutes {
         long id = Params.id(ctx);
         PlatformInput in = fromForm(ctx);
         try {
-            platforms.update(auth.actor(ctx), id, in);
-            ctx.redirect("/platforms?saved=" + id);
+            savedFromForm(ctx, platforms.update(auth.actor(ctx), id, in));
         } catch (ApiException e) {
             ctx.status(e.status());
             form(ctx, id, in, e);
         }
     }
 
+    /** A webhook needs a secret to be signed with: the first time a URL is set, one is made and shown. */
+    private void savedFromForm(Context ctx, Platform p) {
+        if (!p.webhookUrl().isEmpty() && !secrets.has(p.id())) {
+            showSecret(ctx, p, secrets.rotate(auth.actor(ctx), p.id()));
+        } else {
+            ctx.redirect("/platforms?saved=" + p.id());
+        }
+    }
+
+    private void showSecret(Context ctx, Platform p, String secret) {
+        ctx.header("Cache-Control", "no-store");
+        pages.render(ctx, "platform/secret.jte", Map.of("platform", p, "secret", secret));
+    }
+
     private void form(Context ctx, Long id, PlatformInput values, ApiException error) {
         Map<String, Object> m = new HashMap<>();
         m.put("id", id);
+        m.put("hasSecret", id != null && secrets.has(id));
         m.put("values", values);
         m.put("error", error);
         pages.render(ctx, "platform/form.jte", m);

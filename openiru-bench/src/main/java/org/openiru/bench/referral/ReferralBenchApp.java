@@ -1,0 +1,245 @@
+package org.openiru.bench.referral;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Properties;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.jdbi.v3.core.Handle;
+import org.openiru.app.Json;
+import org.openiru.app.OpenIru;
+import org.openiru.app.OpenIruConfig;
+import org.openiru.audit.Actor;
+import org.openiru.auth.Role;
+import org.openiru.auth.User;
+import org.openiru.auth.Users;
+import org.openiru.delivery.Outbox;
+import org.openiru.delivery.Outgoing;
+import org.openiru.detect.ScoreStep;
+import org.openiru.ingest.ActorRef;
+import org.openiru.ingest.IncomingItem;
+import org.openiru.ingest.IngestRun;
+import org.openiru.ingest.RawRecords;
+import org.openiru.platform.Platform;
+import org.openiru.platform.PlatformInput;
+import org.openiru.platform.WebhookSecrets;
+import org.openiru.review.Assessment;
+import org.openiru.review.Cases;
+import org.openiru.review.Reviewer;
+import org.openiru.unit.Unit;
+import org.openiru.unit.Units;
+
+/**
+ * The application side of {@link ReferralLoadTool}, run as a child process with the tool's SMTP and webhook
+ * settings in its environment. {@code setup ITEMS PLATFORMS WEBHOOK_BASE SECRETS_FILE}: platforms, synthetic
+ * items and approved cases through the application's services. {@code run}: starts the workers, builds the
+ * referrals and waits until the outbox is empty, printing {@code BUILD-START <epoch ms>}, {@code BUILT …},
+ * {@code CPU …} and {@code DONE} for the tool.
+ */
+public final class ReferralBenchApp {
+    static final Actor BENCH = Actor.system("referral-bench");
+    /** The review desk takes at most this many items per case. */
+    private static final int CASE_ITEMS = Cases.MAX_ITEMS;
+
+    private ReferralBenchApp() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        OpenIruConfig config = OpenIruConfig.load();
+        try (OpenIru app = OpenIru.open(config)) {
+            if (args[0].equals("setup")) {
+                setup(app, Integer.parseInt(args[1]), Integer.parseInt(args[2]), args[3], Path.of(args[4]));
+            } else {
+                run(app);
+            }
+        }
+    }
+
+    static String url(int platform, int item) {
+        return "https://p" + platform + ".bench.example/post/" + item;
+    }
+
+    private static void setup(OpenIru app, int items, int platforms, String webhookBase, Path secretsFile)
+            throws IOException, InterruptedException {
+        Unit unit = app.units.create(BENCH, new Units.Input("bench-unit", "Bench unit", "NL", ""));
+        Reviewer analyst = new Reviewer(person(app, unit, "bench-analyst", Role.ANALYST), "bench");
+        Reviewer supervisor = new Reviewer(person(app, unit, "bench-supervisor", Role.SUPERVISOR), "bench");
+        WebhookSecrets secrets = new WebhookSecrets(app.db.jdbi(), app.audit);
+        Properties secretOf = new Properties();
+        long[] ids = new long[platforms];
+        for (int p = 0; p < platforms; p++) {
+            String slug = "p" + p;
+            ids[p] = app.platforms.create(BENCH, new PlatformInput(slug, "Platform " + p + " [synthetic]", "messaging",
+                    List.of(slug + ".bench.example"), "abuse@" + slug + ".bench.example", webhookBase + "/hook/" + slug,
+                    "", List.of("en"), "", "")).id();
+            secretOf.setProperty("/hook/" + slug, secrets.rotate(BENCH, ids[p]));
+        }
+        try (Writer w = Files.newBufferedWriter(secretsFile, StandardCharsets.UTF_8)) {
+            secretOf.store(w, "webhook path = secret");
+        }
+        try (IngestRun run = app.ingest.begin(BENCH, "api", "referral bench [synthetic]", "")) {
+            for (int i = 0; i < items; i++) {
+                int p = i % platforms;
+                ActorRef actor = new ActorRef(ids[p], "bench-" + p, "bench" + p, "Bench " + p, "channel");
+                run.add(new IncomingItem(url(p, i), ids[p], actor, String.valueOf(i), actor, null, null, Instant.now(),
+                        null, "[synthetic] bench post " + i, RawRecords.json(JsonNodeFactory.instance.objectNode()),
+                        List::of, List.of()));
+            }
+            run.finish(null);
+        }
+        for (int p = 0; p < platforms; p++) {
+            long platform = ids[p];
+            List<Long> itemIds = app.db.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT id FROM items WHERE platform_id = :p ORDER BY id").bind("p", platform).mapTo(Long.class).list());
+            for (int from = 0; from < itemIds.size(); from += CASE_ITEMS) {
+                long c = app.review.cases.openFor(BENCH, unit.id(), new Cases.NewCase(
+                        itemIds.subList(from, Math.min(itemIds.size(), from + CASE_ITEMS)), null, null,
+                        "[synthetic] bench case", false));
+                app.review.cases.assess(analyst, c, new Assessment("terrorist", List.of("a", "c"),
+                        "Synthetic Group", 3, "video", null, null, null));
+                app.review.cases.approve(supervisor, c, "");
+            }
+        }
+        // Detection scores the new items in the background; let it finish here so it does not run during the
+        // measured delivery.
+        app.startWorkers();
+        while (app.db.jdbi().withHandle(h -> h.createQuery(
+                "SELECT count(*) FROM jobs WHERE queue = :q AND state IN ('ready', 'running')")
+                .bind("q", ScoreStep.QUEUE).mapTo(Long.class).one()) > 0) {
+            Thread.sleep(500);
+        }
+        long approved = app.db.jdbi().withHandle(h -> h.createQuery("""
+                SELECT count(*) FROM review_case_items ci JOIN review_cases c ON c.id = ci.case_id
+                WHERE c.state = 'approved'""").mapTo(Long.class).one());
+        System.out.println("SETUP " + approved + " approved items on " + platforms + " platforms");
+    }
+
+    private static User person(OpenIru app, Unit unit, String name, Role role) {
+        return app.users.create(BENCH, new Users.NewUser(unit.id(), name, name, "", EnumSet.of(role), null, "en",
+                "bench-password-2026"));
+    }
+
+    private static void run(OpenIru app) throws InterruptedException, IOException {
+        Cpu cpu = new Cpu(app.config.dataDir());
+        app.startWorkers();
+        System.out.println("BUILD-START " + System.currentTimeMillis());
+        long t = System.nanoTime();
+        int referrals = buildReferrals(app);
+        System.out.printf("BUILT %d referrals in %.2f s%n", referrals, (System.nanoTime() - t) / 1e9);
+        while (app.db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM deliveries WHERE status = 'pending'")
+                .mapTo(Long.class).one()) > 0) {
+            Thread.sleep(100);
+        }
+        System.out.println("CPU " + cpu.since());
+        System.out.println("DONE");
+    }
+
+    /**
+     * The referral-building step: per platform, one referral with all its approved items not yet referred, and its
+     * outbox rows (e-mail with a CSV, webhook with JSON), each platform in one transaction. At merge this becomes
+     * {@code Referrals.referApproved(...)} of the referral feature; until then it writes the contract tables
+     * (referrals, referral_items) and {@link Outbox#add} directly, the way the contract describes.
+     */
+    static int buildReferrals(OpenIru app) throws IOException {
+        int made = 0;
+        for (Platform p : app.platforms.list()) {
+            made += app.db.jdbi().inTransaction(h -> referPlatform(h, app, p)) ? 1 : 0;
+        }
+        return made;
+    }
+
+    private static boolean referPlatform(Handle h, OpenIru app, Platform p) throws IOException {
+        Instant now = app.clock.instant();
+        long unit = h.createQuery("SELECT id FROM units WHERE slug = 'bench-unit'").mapTo(Long.class).one();
+        long referral = h.createQuery("""
+                        INSERT INTO referrals (reference, kind, unit_id, platform_id, language, created_at)
+                        VALUES (:ref, 'referral', :unit, :p, 'en', :now) RETURNING id""")
+                .bind("ref", "BENCH-" + p.slug() + "-" + now.toEpochMilli()).bind("unit", unit).bind("p", p.id())
+                .bind("now", java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC)).mapTo(Long.class).one();
+        int items = h.createUpdate("""
+                        INSERT INTO referral_items (referral_id, case_id, item_id, platform_id, kind, url, categories,
+                                                    entity, reason)
+                        SELECT :r, c.id, i.id, :p, 'referral', i.canonical_url, a.categories, a.entity,
+                               '[synthetic] Terrorist content under TCO Art. 2(7)(a), (c)'
+                        FROM review_cases c
+                        JOIN review_case_items ci ON ci.case_id = c.id
+                        JOIN items i ON i.id = ci.item_id AND i.platform_id = :p
+                        JOIN LATERAL (SELECT categories, entity FROM review_assessments
+                                      WHERE case_id = c.id ORDER BY id DESC LIMIT 1) a ON true
+                        WHERE c.state = 'approved'
+                        ORDER BY i.id
+                        ON CONFLICT (item_id, platform_id, kind) DO NOTHING""")
+                .bind("r", referral).bind("p", p.id()).execute();
+        if (items == 0) {
+            h.createUpdate("DELETE FROM referrals WHERE id = :r").bind("r", referral).execute();
+            return false;
+        }
+        StringWriter csv = new StringWriter();
+        ObjectNode json = Json.MAPPER.createObjectNode().put("reference", "BENCH-" + p.slug()).put("kind", "referral");
+        ArrayNode list = json.putArray("items");
+        try (CSVPrinter out = new CSVPrinter(csv, CSVFormat.RFC4180.builder()
+                .setHeader("url", "categories", "entity", "reason").get())) {
+            for (List<String> row : h.createQuery("""
+                            SELECT url, array_to_string(categories, ','), entity, reason FROM referral_items
+                            WHERE referral_id = :r ORDER BY id""").bind("r", referral)
+                    .map((rs, ctx) -> Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                    .list()) {
+                out.printRecord(row);
+                list.addObject().put("url", row.get(0)).put("categories", row.get(1)).put("entity", row.get(2))
+                        .put("reason", row.get(3));
+            }
+        }
+        String subject = "Referral BENCH-" + p.slug() + ": " + items + " items [synthetic]";
+        Outbox.add(h, new Outgoing("referral:" + referral + ":email", "email", "platform", p.id(), referral,
+                p.referralEmail(), subject, "[synthetic] " + items + " items for review; list attached.\n", null,
+                List.of(new Outgoing.Attachment("referral-" + referral + ".csv", "text/csv",
+                        csv.toString().getBytes(StandardCharsets.UTF_8)))), now);
+        Outbox.add(h, new Outgoing("referral:" + referral + ":webhook", "webhook", "platform", p.id(), referral,
+                p.webhookUrl(), "", "", Json.write(json), List.of()), now);
+        return true;
+    }
+
+    /** CPU time of this JVM and of the embedded PostgreSQL (postmaster and its children) since it was made. */
+    static final class Cpu {
+        private final Path postmasterPid;
+        private final Duration java0;
+        private final Duration pg0;
+
+        Cpu(Path dataDir) {
+            this.postmasterPid = dataDir.resolve("postgres/postmaster.pid");
+            this.java0 = cpu(ProcessHandle.current());
+            this.pg0 = postgres();
+        }
+
+        String since() {
+            return String.format("java %.1f s, postgres %.1f s", cpu(ProcessHandle.current()).minus(java0).toMillis() / 1e3,
+                    postgres().minus(pg0).toMillis() / 1e3);
+        }
+
+        private Duration postgres() {
+            try {
+                long pid = Long.parseLong(Files.readAllLines(postmasterPid).get(0).strip());
+                return ProcessHandle.of(pid).map(p -> cpu(p).plus(p.descendants().map(Cpu::cpu)
+                        .reduce(Duration.ZERO, Duration::plus))).orElse(Duration.ZERO);
+            } catch (IOException e) {
+                return Duration.ZERO;
+            }
+        }
+
+        static Duration cpu(ProcessHandle p) {
+            return p.info().totalCpuDuration().orElse(Duration.ZERO);
+        }
+    }
+}
