@@ -48,6 +48,7 @@ import org.openiru.auth.UserRoutes;
 import org.openiru.platform.PlatformRoutes;
 import org.openiru.platform.Platforms;
 import org.openiru.platform.WebhookSecrets;
+import org.openiru.referral.Referral;
 import org.openiru.referral.order.RemovalOrders;
 import org.openiru.review.Review;
 import org.openiru.signals.Signals;
@@ -67,6 +68,7 @@ import org.openiru.web.Pages;
 import org.openiru.web.Routes;
 import org.openiru.web.SystemRoutes;
 import org.openiru.web.WebServer;
+import org.openiru.verify.Verify;
 
 /**
  * The composition root: the one place where the parts are made and wired, by hand. The command line uses
@@ -107,6 +109,10 @@ public final class OpenIru implements AutoCloseable {
     /** The outbox of e-mails and webhooks to platforms and people, and its log. */
     public final Deliveries deliveries;
     private final DeliveryWorkers deliveryWorkers;
+    /** Referrals of approved cases, reason templates, the platforms' answers and the portal. */
+    public final Referral referral;
+    /** Takedown verification: the outbound guard, scheduled checks, gone markers, timelines, statistics. */
+    public final Verify verify;
     /** Removal orders (TCO Art. 3): Annex I, PDF, signature, the one-hour clock and its breach check. */
     public final RemovalOrders removalOrders;
     private final QueueAdmin queueAdmin;
@@ -142,7 +148,12 @@ public final class OpenIru implements AutoCloseable {
         this.review = new Review(db.jdbi(), audit, new ItemQueries(db.jdbi()));
         this.deliveries = new Deliveries(db.jdbi(), audit, clock);
         // Two sending threads per process (none in a process that only enqueues); more processes send more.
-        this.deliveryWorkers = DeliveryWorkers.of(deliveries, config.mail(), clock, version(),
+        this.referral = new Referral(db.jdbi(), audit, review, platforms, Messages.loadAll(ZoneId.systemDefault()),
+                config.publicUrl(), clock);
+        this.verify = new Verify(db.jdbi(), audit, clock, jobs, config.outboundAllowedNetworks(),
+                "OpenIRU/" + version(), config.workerThreads());
+        // Webhooks go through the same outbound guard as the checks.
+        this.deliveryWorkers = DeliveryWorkers.of(deliveries, config.mail(), verify.http, clock,
                 config.workerThreads() == 0 ? 0 : 2);
         this.removalOrders = new RemovalOrders(db.jdbi(), audit, clock, blobs, review.cases, jobs,
                 config.publicUrl().map(Object::toString).orElse(""));
@@ -226,6 +237,8 @@ public final class OpenIru implements AutoCloseable {
         signals.register(routes, pages, auth);
         detect.register(routes, pages, auth);
         review.register(routes, pages, auth, users, signals.signalMatcher, detect.scores);
+        referral.register(routes, pages, auth);
+        verify.register(routes, pages, auth, platforms);
         removalOrders.register(routes, pages, auth, units, platforms);
         web = new WebServer(config.host(), config.port(), routes, auth, pages, metrics).start();
         return web;
@@ -238,6 +251,7 @@ public final class OpenIru implements AutoCloseable {
         workers.register(UploadImports.QUEUE, uploads, UploadImports.LEASE);
         workers.register(BlobSignals.QUEUE, detect.step.afterHashing(blobSignals), Duration.ofMinutes(10));
         workers.register(ScoreStep.QUEUE, detect.step, Duration.ofMinutes(10));
+        verify.registerWorkers(workers);
         blobSignals.enqueueMissing();
         detect.step.enqueueUnscored();
         housekeeping.schedule();

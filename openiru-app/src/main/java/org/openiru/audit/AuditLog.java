@@ -50,6 +50,46 @@ public final class AuditLog {
         return seq;
     }
 
+    /** One subject of {@link #recordAll}: its id and payload. */
+    public record Subject(Object id, Object payload) {
+    }
+
+    /**
+     * Appends one event per subject, all with the same actor and action, chained in list order: the same rows
+     * as calling {@link #record} for each, in a few round trips instead of four per row (bulk decisions such as
+     * a referral of thousands of cases).
+     */
+    public void recordAll(Handle h, Actor actor, String action, String subjectType, List<Subject> subjects) {
+        if (subjects.isEmpty()) {
+            return;
+        }
+        h.execute("SELECT pg_advisory_xact_lock(?)", APPEND_LOCK);
+        byte[] prev = h.createQuery("SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1")
+                .mapTo(byte[].class).findOne().orElse(AuditChain.GENESIS);
+        List<Long> seqs = h.createQuery("SELECT nextval('audit_events_seq_seq') FROM generate_series(1, ?)")
+                .bind(0, subjects.size()).mapTo(Long.class).list().stream().sorted().toList();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        OffsetDateTime at = OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC);
+        org.jdbi.v3.core.statement.PreparedBatch batch = h.prepareBatch("""
+                INSERT INTO audit_events (seq, occurred_at, actor_id, actor_name, unit_id, action, subject_type,
+                    subject_id, payload, request_id, prev_hash, hash)
+                VALUES (:seq, :at, :actorId, :actorName, :unitId, :action, :subjectType, :subjectId,
+                    CAST(:payload AS json), :requestId, :prev, :hash)""");
+        for (int i = 0; i < subjects.size(); i++) {
+            Subject s = subjects.get(i);
+            String json = Json.write(s.payload() == null ? java.util.Map.of() : s.payload());
+            String subject = String.valueOf(s.id());
+            byte[] hash = AuditChain.hash(prev, seqs.get(i), now, actor.userId(), actor.name(), actor.unitId(),
+                    action, subjectType, subject, json, actor.requestId());
+            batch.bind("seq", seqs.get(i)).bind("at", at).bind("actorId", actor.userId())
+                    .bind("actorName", actor.name()).bind("unitId", actor.unitId()).bind("action", action)
+                    .bind("subjectType", subjectType).bind("subjectId", subject).bind("payload", json)
+                    .bind("requestId", actor.requestId()).bind("prev", prev).bind("hash", hash).add();
+            prev = hash;
+        }
+        batch.execute();
+    }
+
     /** Convenience for changes that are only the audit row (e.g. a login). */
     public long record(Actor actor, String action, String subjectType, Object subjectId, Object payload) {
         return jdbi.inTransaction(h -> record(h, actor, action, subjectType, subjectId, payload));

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.openiru.app.OpenIruConfig;
+import org.openiru.verify.GuardedHttp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,10 +50,10 @@ public final class DeliveryWorkers implements AutoCloseable {
     }
 
     /** E-mail through the configured SMTP server (or failures naming OPENIRU_SMTP_HOST), and webhooks. */
-    public static DeliveryWorkers of(Deliveries store, Optional<OpenIruConfig.Mail> mail, Clock clock, String version,
-                                     int threads) {
+    public static DeliveryWorkers of(Deliveries store, Optional<OpenIruConfig.Mail> mail, GuardedHttp http,
+                                     Clock clock, int threads) {
         return new DeliveryWorkers(store, Map.of("email", new EmailChannel(mail),
-                "webhook", new WebhookChannel(clock, version)), clock, threads);
+                "webhook", new WebhookChannel(clock, http)), clock, threads);
     }
 
     public synchronized DeliveryWorkers start() {

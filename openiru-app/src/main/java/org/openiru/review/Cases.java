@@ -392,6 +392,26 @@ public final class Cases {
         return new BulkResult(batch, ids.size());
     }
 
+    /**
+     * Records, in the caller's transaction, that approved cases of the actor's unit were referred to their
+     * platforms: one {@code referred} event per case with its payload (the referral feature says what went
+     * where). Refused when a case is not approved or is held; the cases are locked in id order.
+     */
+    public void markReferred(Handle h, Actor who, Map<Long, Map<String, Object>> payloads) {
+        if (payloads.isEmpty()) {
+            return;
+        }
+        Long[] ids = payloads.keySet().stream().sorted().toArray(Long[]::new);
+        List<String> wrong = h.createQuery("""
+                        SELECT id || ' is ' || state FROM review_cases WHERE id = ANY(?) ORDER BY id FOR UPDATE""")
+                .bind(0, ids).mapTo(String.class).list().stream().filter(s -> !s.endsWith(" is approved")).toList();
+        if (!wrong.isEmpty()) {
+            throw ApiException.conflict("caseIds", "Only approved cases are referred: case " + wrong.get(0));
+        }
+        Holds.requireNone(h, List.of(ids), who.unitId() == null ? -1 : who.unitId());
+        log.appendAll(h, who, "referred", payloads);
+    }
+
     /** The case row's facts that decisions need. */
     record Case(long id, long unitId, long queueId, CaseState state, boolean graphic) {
     }

@@ -24,7 +24,8 @@ import java.util.Set;
 public final class Messages {
     /** The feature bundles; a feature with text adds its name here and ships both languages. */
     public static final Set<String> BUNDLES = Set.of("web", "auth", "unit", "platform", "audit", "queue", "ingest",
-            "signals", "detect", "reasons", "review", "delivery", "order");
+            "signals", "detect", "reasons", "review", "delivery", "referral",
+            "verify", "order");
     public static final Set<String> LANGUAGES = Set.of("en", "ar");
 
     private final String lang;

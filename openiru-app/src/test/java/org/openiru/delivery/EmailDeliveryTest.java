@@ -44,7 +44,7 @@ class EmailDeliveryTest {
     }
 
     private static DeliveryWorkers workers(OpenIru app, Optional<OpenIruConfig.Mail> mail) {
-        return DeliveryWorkers.of(app.deliveries, mail, app.clock, "test", 0);
+        return DeliveryWorkers.of(app.deliveries, mail, app.verify.http, app.clock, 0);
     }
 
     @Test

@@ -27,6 +27,9 @@ import org.openiru.app.OpenIru;
 import org.openiru.platform.WebhookSecrets;
 import org.openiru.testing.FreshDatabase;
 import org.openiru.testing.TestClock;
+import org.openiru.verify.GuardedHttp;
+import org.openiru.verify.HostResolver;
+import org.openiru.verify.OutboundGuard;
 
 /**
  * Webhooks against a local HTTP server that checks the signature as a platform would; failures back off
@@ -105,8 +108,12 @@ class WebhookDeliveryTest {
                 + "\"نص [synthetic]\"}]}", List.of()));
     }
 
+    /** Webhooks through a guard that lets the local test server be reached, as OPENIRU_OUTBOUND_ALLOW would. */
+    private static final GuardedHttp LOOPBACK_ALLOWED = new GuardedHttp(
+            new OutboundGuard(List.of("127.0.0.0/8"), HostResolver.SYSTEM), "test");
+
     private static DeliveryWorkers workers(OpenIru app) {
-        return DeliveryWorkers.of(app.deliveries, Optional.empty(), app.clock, "test", 0);
+        return DeliveryWorkers.of(app.deliveries, Optional.empty(), LOOPBACK_ALLOWED, app.clock, 0);
     }
 
     /** Runs the workers, then moves the clock past the longest backoff, {@code times} times. */
@@ -164,6 +171,17 @@ class WebhookDeliveryTest {
         assertThat(app.audit.search(new org.openiru.audit.AuditLog.Filter("delivery.retried", null,
                 String.valueOf(id), null, null, null), null, 5)).hasSize(1);
         assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void aWebhookToTheInternalNetworkIsRefusedUnlessAllowed(OpenIru app) {
+        long platform = platform(app, "hook-internal", "/internal", 0);
+        long id = webhook(app, platform, null, "/internal", "alert:internal");
+        // The application's own guard: this test configuration allows no internal network.
+        DeliveryWorkers.of(app.deliveries, Optional.empty(), app.verify.http, app.clock, 0).runOnce();
+        assertThat(seen).doesNotContainKey("/internal");
+        assertThat(DeliveryFixture.attempts(app, id)).singleElement()
+                .satisfies(a -> assertThat(a.detail()).contains("refused").contains("127.0.0.1"));
     }
 
     @Test

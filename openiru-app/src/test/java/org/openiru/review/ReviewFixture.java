@@ -17,18 +17,18 @@ import org.openiru.unit.Unit;
 import org.openiru.unit.Units;
 
 /** Synthetic items, units and people for the desk's tests, made through the real services. */
-final class ReviewFixture {
-    static final Actor SYSTEM = Actor.system("review-test");
+public final class ReviewFixture {
+    public static final Actor SYSTEM = Actor.system("review-test");
 
     private ReviewFixture() {
     }
 
-    static Unit unit(OpenIru app, String slug) {
+    public static Unit unit(OpenIru app, String slug) {
         return app.units.findBySlug(slug).orElseGet(() -> app.units.create(SYSTEM,
                 new Units.Input(slug, "Unit " + slug, "NL", slug + "@unit.example")));
     }
 
-    static User user(OpenIru app, Unit unit, String name, Role... roles) {
+    public static User user(OpenIru app, Unit unit, String name, Role... roles) {
         return app.users.create(SYSTEM, new Users.NewUser(unit.id(), name, name, "", EnumSet.copyOf(List.of(roles)),
                 null, "en", "test-password-123"));
     }

@@ -31,7 +31,8 @@ class OrderEmailTest {
         smtp.start();
         OpenIruConfig.Mail mail = new OpenIruConfig.Mail("127.0.0.1", smtp.getSmtp().getPort(), "", "", "off",
                 "iru@unit.example");
-        try (DeliveryWorkers sender = DeliveryWorkers.of(app.deliveries, Optional.of(mail), clock, "test", 1).start()) {
+        try (DeliveryWorkers sender = DeliveryWorkers.of(app.deliveries, Optional.of(mail), app.verify.http, clock, 1)
+                .start()) {
             OrderFixture f = new OrderFixture(app, "mail", "NL", "");
             long id = f.issue(f.approvedItems("mail", 1), "[synthetic] emergency");
             Order o = f.order(id);

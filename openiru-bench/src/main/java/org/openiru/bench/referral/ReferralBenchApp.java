@@ -1,32 +1,22 @@
 package org.openiru.bench.referral;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Properties;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.jdbi.v3.core.Handle;
-import org.openiru.app.Json;
 import org.openiru.app.OpenIru;
 import org.openiru.app.OpenIruConfig;
 import org.openiru.audit.Actor;
 import org.openiru.auth.Role;
 import org.openiru.auth.User;
 import org.openiru.auth.Users;
-import org.openiru.delivery.Outbox;
-import org.openiru.delivery.Outgoing;
 import org.openiru.detect.ScoreStep;
 import org.openiru.ingest.ActorRef;
 import org.openiru.ingest.IncomingItem;
@@ -147,68 +137,14 @@ public final class ReferralBenchApp {
     }
 
     /**
-     * The referral-building step: per platform, one referral with all its approved items not yet referred, and its
-     * outbox rows (e-mail with a CSV, webhook with JSON), each platform in one transaction. At merge this becomes
-     * {@code Referrals.referApproved(...)} of the referral feature; until then it writes the contract tables
-     * (referrals, referral_items) and {@link Outbox#add} directly, the way the contract describes.
+     * The referral-building step: the referral feature's own "refer all approved cases" for the bench unit, as a
+     * supervisor would start it from the "Ready to refer" page (grouped per platform, split above 1,000 items, with
+     * the outbox rows in the same transaction).
      */
-    static int buildReferrals(OpenIru app) throws IOException {
-        int made = 0;
-        for (Platform p : app.platforms.list()) {
-            made += app.db.jdbi().inTransaction(h -> referPlatform(h, app, p)) ? 1 : 0;
-        }
-        return made;
-    }
-
-    private static boolean referPlatform(Handle h, OpenIru app, Platform p) throws IOException {
-        Instant now = app.clock.instant();
-        long unit = h.createQuery("SELECT id FROM units WHERE slug = 'bench-unit'").mapTo(Long.class).one();
-        long referral = h.createQuery("""
-                        INSERT INTO referrals (reference, kind, unit_id, platform_id, language, created_at)
-                        VALUES (:ref, 'referral', :unit, :p, 'en', :now) RETURNING id""")
-                .bind("ref", "BENCH-" + p.slug() + "-" + now.toEpochMilli()).bind("unit", unit).bind("p", p.id())
-                .bind("now", java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC)).mapTo(Long.class).one();
-        int items = h.createUpdate("""
-                        INSERT INTO referral_items (referral_id, case_id, item_id, platform_id, kind, url, categories,
-                                                    entity, reason)
-                        SELECT :r, c.id, i.id, :p, 'referral', i.canonical_url, a.categories, a.entity,
-                               '[synthetic] Terrorist content under TCO Art. 2(7)(a), (c)'
-                        FROM review_cases c
-                        JOIN review_case_items ci ON ci.case_id = c.id
-                        JOIN items i ON i.id = ci.item_id AND i.platform_id = :p
-                        JOIN LATERAL (SELECT categories, entity FROM review_assessments
-                                      WHERE case_id = c.id ORDER BY id DESC LIMIT 1) a ON true
-                        WHERE c.state = 'approved'
-                        ORDER BY i.id
-                        ON CONFLICT (item_id, platform_id, kind) DO NOTHING""")
-                .bind("r", referral).bind("p", p.id()).execute();
-        if (items == 0) {
-            h.createUpdate("DELETE FROM referrals WHERE id = :r").bind("r", referral).execute();
-            return false;
-        }
-        StringWriter csv = new StringWriter();
-        ObjectNode json = Json.MAPPER.createObjectNode().put("reference", "BENCH-" + p.slug()).put("kind", "referral");
-        ArrayNode list = json.putArray("items");
-        try (CSVPrinter out = new CSVPrinter(csv, CSVFormat.RFC4180.builder()
-                .setHeader("url", "categories", "entity", "reason").get())) {
-            for (List<String> row : h.createQuery("""
-                            SELECT url, array_to_string(categories, ','), entity, reason FROM referral_items
-                            WHERE referral_id = :r ORDER BY id""").bind("r", referral)
-                    .map((rs, ctx) -> Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-                    .list()) {
-                out.printRecord(row);
-                list.addObject().put("url", row.get(0)).put("categories", row.get(1)).put("entity", row.get(2))
-                        .put("reason", row.get(3));
-            }
-        }
-        String subject = "Referral BENCH-" + p.slug() + ": " + items + " items [synthetic]";
-        Outbox.add(h, new Outgoing("referral:" + referral + ":email", "email", "platform", p.id(), referral,
-                p.referralEmail(), subject, "[synthetic] " + items + " items for review; list attached.\n", null,
-                List.of(new Outgoing.Attachment("referral-" + referral + ".csv", "text/csv",
-                        csv.toString().getBytes(StandardCharsets.UTF_8)))), now);
-        Outbox.add(h, new Outgoing("referral:" + referral + ":webhook", "webhook", "platform", p.id(), referral,
-                p.webhookUrl(), "", "", Json.write(json), List.of()), now);
-        return true;
+    static int buildReferrals(OpenIru app) {
+        User supervisor = app.users.findByUsername("bench-supervisor").orElseThrow();
+        Actor who = new Actor(supervisor.id(), supervisor.username(), supervisor.unitId(), "referral-bench");
+        return app.referral.referrals.referApproved(who, supervisor.unitId(), null).referrals().size();
     }
 
     /** CPU time of this JVM and of the embedded PostgreSQL (postmaster and its children) since it was made. */
