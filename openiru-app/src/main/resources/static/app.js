@@ -83,3 +83,24 @@ document.addEventListener('DOMContentLoaded', () => {
       scales: { x: { time: true } } }, columns, figure);
   });
 });
+// Removal orders: the one-hour countdown. The server gives the deadline and its own time (data-server-now), so the
+// count follows the server's clock even when the browser's is off; the text is redrawn every second.
+document.querySelectorAll('time[data-countdown]').forEach((el) => {
+  const deadline = Date.parse(el.dataset.countdown);
+  const skew = Date.parse(el.dataset.serverNow) - Date.now();
+  const pad = (n) => String(n).padStart(2, '0');
+  const draw = () => {
+    const left = deadline - (Date.now() + skew);
+    if (left <= 0) {
+      el.textContent = el.dataset.expired;
+      el.closest('.order-clock')?.classList.add('order-clock-expired');
+      return false;
+    }
+    const s = Math.floor(left / 1000);
+    el.textContent = `${pad(Math.floor(s / 3600))}:${pad(Math.floor(s / 60) % 60)}:${pad(s % 60)}`;
+    return true;
+  };
+  if (draw()) {
+    const timer = setInterval(() => { if (!draw()) { clearInterval(timer); } }, 1000);
+  }
+});

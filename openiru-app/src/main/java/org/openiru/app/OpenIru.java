@@ -49,6 +49,7 @@ import org.openiru.platform.PlatformRoutes;
 import org.openiru.platform.Platforms;
 import org.openiru.platform.WebhookSecrets;
 import org.openiru.referral.Referral;
+import org.openiru.referral.order.RemovalOrders;
 import org.openiru.review.Review;
 import org.openiru.signals.Signals;
 import org.openiru.store.Database;
@@ -120,6 +121,8 @@ public final class OpenIru implements AutoCloseable {
     public final Reappear reappear;
     /** Removed content kept for the preservation period or a legal hold, then purged. */
     public final Preservation preservation;
+    /** Removal orders (TCO Art. 3): Annex I, PDF, signature, the one-hour clock and its breach check. */
+    public final RemovalOrders removalOrders;
     private final QueueAdmin queueAdmin;
     private final BlobSignals blobSignals;
     private final DatabaseServer server;
@@ -166,6 +169,8 @@ public final class OpenIru implements AutoCloseable {
                 config.workerThreads() == 0 ? 0 : 2);
         // Removed content is kept for the preservation period or a legal hold, then purged.
         this.preservation = new Preservation(db.jdbi(), audit, blobs, config.preservation(), clock);
+        this.removalOrders = new RemovalOrders(db.jdbi(), audit, clock, blobs, review.cases, jobs,
+                config.publicUrl().map(Object::toString).orElse(""));
     }
 
     /** What the sources page imports from an uploaded file, by source kind. */
@@ -250,6 +255,7 @@ public final class OpenIru implements AutoCloseable {
         verify.register(routes, pages, auth, platforms);
         reappear.register(routes, pages, auth);
         preservation.register(routes, pages, auth);
+        removalOrders.register(routes, pages, auth, units, platforms);
         web = new WebServer(config.host(), config.port(), routes, auth, pages, metrics).start();
         return web;
     }
@@ -270,6 +276,7 @@ public final class OpenIru implements AutoCloseable {
         housekeeping.schedule();
         reappear.step.schedule();
         purge.schedule();
+        removalOrders.registerWorkers(workers);
         workers.start();
         deliveryWorkers.start();
     }

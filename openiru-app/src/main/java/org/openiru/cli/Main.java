@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
         description = "OpenIRU: find, assess, refer and verify the removal of terrorist content online.",
         subcommands = {ServeCommand.class, DemoCommand.class, DbCommand.class, UserCommand.class,
                 TokenCommand.class, AuditCommand.class, IngestCommand.class, HashCommand.class, MatchCommand.class,
-                BankCommand.class, ScoreCommand.class, EvalCommand.class, ModelCommand.class,
+                BankCommand.class, ScoreCommand.class, EvalCommand.class, ModelCommand.class, OrderCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
@@ -24,7 +24,8 @@ public final class Main {
         System.exit(run(args));
     }
 
-    static int run(String... args) {
+    /** Runs one command line and returns its exit code (public so that features can test their commands). */
+    public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             boolean verbose = parsed.matchedOption("--verbose") != null

@@ -58,7 +58,7 @@ public enum CaseState {
                 }
                 case "held" -> holds.add(holdId(e));
                 case "hold_lifted", "hold_expired" -> holds.remove(holdId(e));
-                case "item_added", "routed", "commented" -> {
+                case "item_added", "routed", "commented", "order_issued", "order_breached" -> {
                     // recorded for the timeline; the state stays
                 }
                 default -> throw new IllegalArgumentException("Unknown case event " + e.kind() + " (event " + e.id()

@@ -312,6 +312,18 @@ public final class Cases {
         });
     }
 
+    /**
+     * Notes on a case, in the caller's transaction, what a removal order did with its items: {@code order_issued}
+     * or {@code order_breached} (the order's one-hour deadline passed: an escalation for the case's people). The
+     * workflow state stays; the removal order feature (org.openiru.referral.order) says what in the payload.
+     */
+    public void noteOrder(Handle h, Actor who, long caseId, String kind, Map<String, Object> payload) {
+        if (!kind.equals("order_issued") && !kind.equals("order_breached")) {
+            throw new IllegalArgumentException("Not an order event of a case: " + kind);
+        }
+        log.append(h, who, caseId, kind, payload, null);
+    }
+
     /** A bulk action as asked: {@code confirmCount} must repeat the number of cases the person saw. */
     public record Bulk(List<Long> caseIds, String action, String reason, String queue, Integer confirmCount) {
     }

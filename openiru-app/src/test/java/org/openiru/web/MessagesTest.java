@@ -45,7 +45,7 @@ class MessagesTest {
                     .map(org.openiru.review.CaseState::id).toList()),
             Map.entry("review.event.", List.of("created", "item_added", "routed", "claimed", "released",
                     "claim_expired", "assessed", "escalated", "approved", "approval_rejected", "held", "hold_lifted",
-                    "hold_expired", "referred", "closed", "reopened", "commented")),
+                    "hold_expired", "referred", "closed", "reopened", "commented", "order_issued", "order_breached")),
             Map.entry("review.outcome.", org.openiru.review.Assessment.OUTCOMES),
             Map.entry("review.reason.", org.openiru.review.Assessment.REASONS),
             Map.entry("review.category.", org.openiru.review.Assessment.CATEGORIES),
@@ -76,7 +76,17 @@ class MessagesTest {
             Map.entry("verify.stats.rejection.", org.openiru.verify.Statistics.REJECTION_KEYS),
             Map.entry("reappear.how.", List.of("blob", "pdq", "text", "actor")),
             Map.entry("reappear.by.", List.of("platform", "entity", "week")),
-            Map.entry("reappear.col.", List.of("platform", "entity", "week")));
+            Map.entry("reappear.col.", List.of("platform", "entity", "week")),
+            Map.entry("order.state.", java.util.Arrays.stream(org.openiru.referral.order.OrderClock.State.values())
+                    .map(org.openiru.referral.order.OrderClock.State::id).toList()),
+            Map.entry("order.pause.", java.util.Arrays.stream(org.openiru.referral.order.OrderClock.Pause.values())
+                    .map(org.openiru.referral.order.OrderClock.Pause::id).toList()),
+            Map.entry("order.answer.", List.of("removed", "access_disabled", "geo_blocked", "rejected",
+                    "need_information", "cannot_execute")),
+            Map.entry("order.reason_code.", List.of("force_majeure", "de_facto_impossibility", "manifest_error",
+                    "insufficient_information")),
+            Map.entry("order.event.", List.of("clarification", "reasons_ceased", "breached")),
+            Map.entry("order.category.", org.openiru.review.Assessment.CATEGORIES));
 
     @Test
     void everyBundleHasTheSameKeysInEveryLanguage() {

@@ -21,7 +21,7 @@ class RouteAccessTest {
     /** The routes anyone may call. Adding one here is a deliberate decision. */
     private static final Set<String> PUBLIC = Set.of("GET /healthz", "GET /readyz", "GET /api/openapi.json",
             "GET /api/docs", "GET /login", "POST /login", "POST /language", "GET /login/oidc",
-            "GET /login/oidc/callback");
+            "GET /login/oidc/callback", "GET /api/v1/units/{slug}/signing-key");
 
     private static TestApp t;
 
