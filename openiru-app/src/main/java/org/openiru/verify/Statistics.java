@@ -68,9 +68,10 @@ public final class Statistics {
             """;
 
     /**
-     * Removal orders received whose every item had its first Annex II answer (removed or access disabled, at the
-     * time the platform says it acted) within one hour of receipt. This ignores the pauses of the clock while a
-     * clarification is pending: the order feature's own one-hour clock is exact, and replaces this query at merge.
+     * Orders answered within their hour: every item's first Annex II action came within an hour of receipt, or of
+     * the last restart of the clock (a clarification given, Art. 3(8); reasons of force majeure ceased, Art. 3(7)),
+     * and the breach check never recorded a missed deadline (which also catches an item that missed an earlier
+     * deadline of its own).
      */
     static final String ORDERS_ANSWERED_WITHIN_ONE_HOUR = """
             SELECT o.platform_id, o.period, count(*) FILTER (WHERE o.in_hour) AS within_hour
@@ -79,7 +80,13 @@ public final class Statistics {
                        bool_and(coalesce((SELECT min(a.acted_at) FROM referral_answers a
                                           WHERE a.referral_item_id = ri.id
                                             AND a.answer IN ('removed', 'access_disabled'))
-                                         <= r.received_at + interval '1 hour', false)) AS in_hour
+                                         <= greatest(r.received_at,
+                                                     (SELECT max(e.at) FROM referral_order_events e
+                                                      WHERE e.referral_id = r.id
+                                                        AND e.kind IN ('clarification', 'reasons_ceased')))
+                                            + interval '1 hour', false))
+                       AND NOT EXISTS (SELECT 1 FROM referral_order_events e
+                                       WHERE e.referral_id = r.id AND e.kind = 'breached') AS in_hour
                 FROM r JOIN referral_items ri ON ri.referral_id = r.id
                 WHERE r.kind = 'removal_order' AND r.received_at IS NOT NULL
                 GROUP BY r.id, r.platform_id, r.period) o

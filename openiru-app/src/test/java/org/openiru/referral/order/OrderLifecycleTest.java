@@ -104,6 +104,36 @@ class OrderLifecycleTest {
     }
 
     @Test
+    void statisticsCountAnOrderAnsweredWithinTheHourThatAClarificationRestarted(OpenIru app, TestClock clock) {
+        OrderFixture f = new OrderFixture(app, "stat", "NL", "");
+        long paused = f.issue(f.approvedItems("stat-a", 1), "[synthetic] emergency for the test");
+        long late = f.issue(f.approvedItems("stat-b", 1), "[synthetic] emergency for the test");
+        Instant start = clock.instant();
+        f.received(paused, start);
+        f.received(late, start);
+        f.answer(paused, "cannot_execute", "insufficient_information", "[synthetic] Which message?",
+                start.plusSeconds(600));
+        clock.advance(Duration.ofHours(3));
+        app.removalOrders.breaches.run();
+        app.removalOrders.orders.clarify(f.supervisor, OrderFixture.SYSTEM, paused, "[synthetic] Message 2.");
+        clock.advance(Duration.ofMinutes(20));
+        // The paused order is answered 20 minutes after the clarification (3 h 20 min after receipt): in time.
+        // The other was never paused and is answered as late: a breach.
+        f.answer(paused, "removed", "", "", clock.instant());
+        f.answer(late, "removed", "", "", clock.instant());
+        app.removalOrders.breaches.run();
+
+        List<org.openiru.verify.Statistics.Row> rows = app.verify.statistics.rows(new org.openiru.verify.Statistics
+                .Filter(start.minus(Duration.ofDays(1)), clock.instant().plus(Duration.ofDays(1)), null, f.platformId),
+                org.openiru.verify.Statistics.Grouping.TOTAL);
+        assertThat(rows).singleElement().satisfies(r -> {
+            assertThat(r.orders()).isEqualTo(2);
+            assertThat(r.ordersReceived()).isEqualTo(2);
+            assertThat(r.ordersWithinHour()).isEqualTo(1);
+        });
+    }
+
+    @Test
     void theDurableQueueRunsTheBreachCheckWithinSeconds(OpenIru app, TestClock clock) throws Exception {
         OrderFixture f = new OrderFixture(app, "queue", "NL", "");
         long id = f.issue(f.approvedItems("queue", 1), "[synthetic] emergency");
