@@ -176,17 +176,8 @@ public final class Answers {
         return s == null ? "" : s.strip();
     }
 
-    /**
-     * The first time a person of the platform opens the referral, it counts as received through the portal
-     * (a removal order's one-hour clock starts then, unless a delivery was confirmed before). Audited once.
-     */
-    public void stampReceipt(Actor who, long platformId, long referralId) {
-        jdbi.useTransaction(h -> h.createQuery("""
-                        UPDATE referrals SET received_at = :now, received_via = 'portal'
-                        WHERE id = :id AND platform_id = :platform AND received_at IS NULL RETURNING reference""")
-                .bind("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).bind("id", referralId)
-                .bind("platform", platformId).mapTo(String.class).findOne()
-                .ifPresent(ref -> audit.record(h, who, "referral.received", "referral", referralId,
-                        Map.of("reference", ref, "via", "portal"))));
+    /** The platform opened the referral in the portal ({@code via} portal) or fetched it through the API. */
+    public void stampReceipt(Actor who, long platformId, long referralId, String via) {
+        jdbi.useTransaction(h -> Receipts.stamp(h, audit, who, platformId, referralId, via, clock.instant()));
     }
 }

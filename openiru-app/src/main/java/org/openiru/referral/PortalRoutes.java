@@ -67,7 +67,7 @@ final class PortalRoutes {
         ReferralQueries.Detail d = referral.queries.detail(id, null, platform)
                 .orElseThrow(() -> ApiException.notFound("Referral " + id));
         if (d.row().receivedAt() == null) {
-            referral.answers.stampReceipt(auth.actor(ctx), platform, id);
+            referral.answers.stampReceipt(auth.actor(ctx), platform, id, "portal");
             d = referral.queries.detail(id, null, platform).orElseThrow();
         }
         Map<String, Object> m = new HashMap<>();
@@ -120,6 +120,9 @@ final class PortalRoutes {
         int limit = Params.intQuery(ctx, "limit", 10, 1, 100);
         for (ReferralQueries.Row row : referral.queries.list(new ReferralQueries.Filter(null, platform, null, "open",
                 Params.longQuery(ctx, "before")), limit)) {
+            if (row.receivedAt() == null) {
+                referral.answers.stampReceipt(auth.actor(ctx), platform, row.id(), "api");
+            }
             referral.queries.detail(row.id(), null, platform).ifPresent(out::add);
         }
         Map<String, Object> body = new HashMap<>();

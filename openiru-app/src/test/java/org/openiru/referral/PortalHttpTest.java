@@ -44,6 +44,12 @@ class PortalHttpTest {
         platformUser = t.platformUser("portal-one-staff", p1);
     }
 
+    /** One more approved case with one item on the platform, referred; returns the referral. */
+    private static long referOne(long platform, String prefix) {
+        long c = unit.approvedCase(ReferralFixture.items(t.app, platform, prefix, 1));
+        return t.app.referral.referrals.referApproved(unit.actor(), unit.unit().id(), List.of(c)).referrals().get(0).id();
+    }
+
     private static long itemOf(long referral) {
         return t.app.referral.queries.detail(referral, null, null).orElseThrow().items().get(0).id();
     }
@@ -67,14 +73,16 @@ class PortalHttpTest {
         assertThat(t.get(c, "/portal/referrals/" + theirs).statusCode()).isEqualTo(404);
         assertThat(t.app.referral.queries.row(theirs, null, null).orElseThrow().receivedAt()).isNull();
 
-        assertThat(t.get(c, "/portal/referrals/" + mine).statusCode()).isEqualTo(200);
-        var first = t.app.referral.queries.row(mine, null, null).orElseThrow();
+        // A referral of its own, so that the API test (which fetches, and so also receives) cannot come first.
+        long fresh = referOne(platformUser.platformId(), "portal-page");
+        assertThat(t.get(c, "/portal/referrals/" + fresh).statusCode()).isEqualTo(200);
+        var first = t.app.referral.queries.row(fresh, null, null).orElseThrow();
         assertThat(first.receivedVia()).isEqualTo("portal");
-        assertThat(t.get(c, "/portal/referrals/" + mine).body()).contains("data-testid=\"received\"");
-        assertThat(t.app.referral.queries.row(mine, null, null).orElseThrow().receivedAt())
+        assertThat(t.get(c, "/portal/referrals/" + fresh).body()).contains("data-testid=\"received\"");
+        assertThat(t.app.referral.queries.row(fresh, null, null).orElseThrow().receivedAt())
                 .isEqualTo(first.receivedAt());
         assertThat(t.app.audit.search(new org.openiru.audit.AuditLog.Filter("referral.received", "referral",
-                String.valueOf(mine), null, null, null), null, 5)).hasSize(1);
+                String.valueOf(fresh), null, null, null), null, 5)).hasSize(1);
 
         assertThat(t.get(c, "/referrals").statusCode()).isEqualTo(403);
         assertThat(t.get(c, "/api/v1/referrals/" + mine).statusCode()).isEqualTo(403);
@@ -114,6 +122,11 @@ class PortalHttpTest {
         HttpResponse<String> open = t.get(c, "/api/v1/platform/referrals", "Authorization", bearer);
         assertThat(open.statusCode()).isEqualTo(200);
         assertThat(open.body()).contains("portal-one.example").doesNotContain("portal-two.example");
+        assertThat(t.app.referral.queries.row(mine, null, null).orElseThrow().receivedAt())
+                .as("fetching through the API is receipt too").isNotNull();
+        long fresh = referOne(platformUser.platformId(), "portal-api");
+        t.get(c, "/api/v1/platform/referrals", "Authorization", bearer);
+        assertThat(t.app.referral.queries.row(fresh, null, null).orElseThrow().receivedVia()).isEqualTo("api");
 
         long before = answers(mineItem);
         HttpResponse<String> foreign = t.send(c, "POST", "/api/v1/platform/answers", "{\"answers\":[{\"referralItemId\":"

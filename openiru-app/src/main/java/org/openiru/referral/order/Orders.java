@@ -22,6 +22,7 @@ import org.openiru.audit.AuditLog;
 import org.openiru.auth.User;
 import org.openiru.delivery.Outbox;
 import org.openiru.evidence.BlobStore;
+import org.openiru.referral.Receipts;
 import org.openiru.review.Cases;
 import org.openiru.review.Holds;
 import org.openiru.web.ApiException;
@@ -220,16 +221,7 @@ public final class Orders {
      * and the hour starts now (the same rule as the portal's referral page).
      */
     public void opened(User who, Actor actor, long orderId) {
-        Instant now = clock.instant();
-        jdbi.useTransaction(h -> {
-            int n = h.createUpdate("""
-                            UPDATE referrals SET received_at = ?, received_via = 'portal'
-                            WHERE id = ? AND platform_id = ? AND received_at IS NULL""")
-                    .bind(0, now).bind(1, orderId).bind(2, who.platformId()).execute();
-            if (n == 1) {
-                audit.record(h, actor, "order.received", "referral", orderId, Map.of("via", "portal"));
-            }
-        });
+        jdbi.useTransaction(h -> Receipts.stamp(h, audit, actor, who.platformId(), orderId, "portal", clock.instant()));
     }
 
     /** When the unit gave the platform the Art. 3(2) information, if it did. */
