@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.openiru.audit.AuditLog;
@@ -56,6 +57,7 @@ import org.openiru.store.Database;
 import org.openiru.store.DatabaseServer;
 import org.openiru.store.EmbeddedPostgresServer;
 import org.openiru.store.queue.Backoff;
+import org.openiru.store.queue.JobHandler;
 import org.openiru.store.queue.JobQueue;
 import org.openiru.store.queue.PgJobQueue;
 import org.openiru.store.queue.QueueAdmin;
@@ -265,8 +267,8 @@ public final class OpenIru implements AutoCloseable {
         Housekeeping housekeeping = new Housekeeping(jobs, sessions, review.holds::expireDue);
         workers.register(Housekeeping.QUEUE, housekeeping, Housekeeping.LEASE);
         workers.register(UploadImports.QUEUE, uploads, UploadImports.LEASE);
-        workers.register(BlobSignals.QUEUE, detect.step.afterHashing(reappear.register(workers, blobSignals)),
-                Duration.ofMinutes(10));
+        reappear.register(workers);
+        workers.register(BlobSignals.QUEUE, afterHashing(blobSignals), Duration.ofMinutes(10));
         PurgeJob purge = new PurgeJob(preservation, jobs, clock);
         workers.register(PurgeJob.QUEUE, purge, PurgeJob.LEASE);
         workers.register(ScoreStep.QUEUE, detect.step, Duration.ofMinutes(10));
@@ -279,6 +281,21 @@ public final class OpenIru implements AutoCloseable {
         removalOrders.registerWorkers(workers);
         workers.start();
         deliveryWorkers.start();
+    }
+
+    /**
+     * The hashing step, then the steps that look again at the items carrying the hashed file (scoring with its
+     * bank hits, the reappearance check), with the items looked up once.
+     */
+    private JobHandler afterHashing(JobHandler hashing) {
+        return job -> {
+            hashing.handle(job);
+            String sha256 = Json.MAPPER.readTree(job.payload()).get("sha256").asText();
+            List<Long> items = detect.scores.itemsWithBlob(sha256);
+            String key = "hashed:" + sha256 + ":" + job.id();
+            detect.step.afterHashing(key, items);
+            ReappearStep.afterHashing(jobs, key, items);
+        };
     }
 
     /** The database this process uses, for the start-up message. */

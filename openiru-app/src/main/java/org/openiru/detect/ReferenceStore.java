@@ -1,5 +1,7 @@
 package org.openiru.detect;
 
+import static org.openiru.store.Rows.strings;
+
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -285,11 +287,6 @@ public final class ReferenceStore {
                 .bind(0, id).map((rs, c) -> new KnownHost(rs.getString(1), rs.getString(2), rs.getString(3))).list();
         return new Version(id, new ReferenceData(head.version(), entities, terms), hosts, head.origin(),
                 head.createdBy(), head.createdAt());
-    }
-
-    private static List<String> strings(ResultSet rs, int column) throws SQLException {
-        Array a = rs.getArray(column);
-        return a == null ? List.of() : Arrays.asList((String[]) a.getArray());
     }
 
     /** Term lists that the UI edits: everything but the classes that come from the entities. */

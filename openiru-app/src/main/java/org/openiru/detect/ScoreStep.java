@@ -1,10 +1,7 @@
 package org.openiru.detect;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.openiru.app.Json;
+import org.openiru.store.queue.ItemJobs;
 import org.openiru.store.queue.Job;
 import org.openiru.store.queue.JobHandler;
 import org.openiru.store.queue.JobQueue;
@@ -31,16 +28,9 @@ public final class ScoreStep implements JobHandler {
         enqueue("ingest:" + sourceId + ":" + batchStart, itemIds);
     }
 
-    /**
-     * Wraps the hashing step so that, once a file's signals and bank hits are stored, the items carrying it
-     * are scored again with those hits.
-     */
-    public JobHandler afterHashing(JobHandler hashing) {
-        return job -> {
-            hashing.handle(job);
-            String sha256 = Json.MAPPER.readTree(job.payload()).get("sha256").asText();
-            enqueue("hashed:" + sha256 + ":" + job.id(), scores.itemsWithBlob(sha256));
-        };
+    /** Queues the items that carry a file whose signals and bank hits were just stored; {@code key} names it. */
+    public void afterHashing(String key, List<Long> itemIds) {
+        enqueue(key, itemIds);
     }
 
     /** Queues every item that has no score or a score of an older text version. */
@@ -57,17 +47,11 @@ public final class ScoreStep implements JobHandler {
     }
 
     private void enqueue(String key, List<Long> itemIds) {
-        for (int from = 0; from < itemIds.size(); from += CHUNK) {
-            List<Long> chunk = itemIds.subList(from, Math.min(itemIds.size(), from + CHUNK));
-            jobs.enqueue(QUEUE, key + "#" + from, Json.write(Map.of("items", chunk)));
-        }
+        ItemJobs.enqueue(jobs, QUEUE, key, itemIds, CHUNK);
     }
 
     @Override
     public void handle(Job job) throws Exception {
-        JsonNode items = Json.MAPPER.readTree(job.payload()).get("items");
-        List<Long> ids = new ArrayList<>(items.size());
-        items.forEach(n -> ids.add(n.asLong()));
-        scores.score(ids);
+        scores.score(ItemJobs.items(job));
     }
 }

@@ -1,5 +1,6 @@
 package org.openiru.referral;
 
+import static org.openiru.store.Rows.strings;
 import static org.openiru.store.Rows.instant;
 
 import java.sql.ResultSet;
@@ -81,12 +82,9 @@ public final class ReferralQueries {
                             Instant recordedAt, String user, String via) {
     }
 
-    /** A referred item with its answers, oldest first; {@code open}: no final answer yet. */
+    /** A referred item with its answers, oldest first. */
     public record ItemRow(long id, long caseId, long itemId, String url, List<String> categories, String entity,
                           String reason, List<String> sha256, List<String> pdq, List<AnswerRow> answers) {
-        public boolean open() {
-            return answers.stream().noneMatch(a -> FINAL_ANSWERS.contains("'" + a.answer() + "'"));
-        }
     }
 
     /** One outbox row of the referral, as the delivery workers left it. */
@@ -154,10 +152,5 @@ public final class ReferralQueries {
                 rs.getString("unit"), rs.getLong("platform_id"), rs.getString("platform"), rs.getString("language"),
                 instant(rs, "created_at"), instant(rs, "received_at"), rs.getString("received_via"),
                 rs.getLong("items"), rs.getLong("open_items"));
-    }
-
-    private static List<String> strings(ResultSet rs, int col) throws SQLException {
-        java.sql.Array a = rs.getArray(col);
-        return a == null ? List.of() : List.of((String[]) a.getArray());
     }
 }

@@ -1,5 +1,7 @@
 package org.openiru.referral;
 
+import static org.openiru.store.Rows.strings;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -208,13 +210,9 @@ public final class Referrals {
                         ORDER BY i.platform_id, ci.case_id, i.id""")
                 .bind("cases", caseIds.toArray(new Long[0]))
                 .map((rs, c) -> new Candidate(rs.getLong(1), rs.getLong(2), (Long) rs.getObject(3), rs.getString(4),
-                        strings(rs.getArray(5)), rs.getString(6), rs.getString(7), strings(rs.getArray(8)),
-                        strings(rs.getArray(9)), rs.getString(10), rs.getString(11)))
+                        strings(rs, 5), rs.getString(6), rs.getString(7), strings(rs, 8),
+                        strings(rs, 9), rs.getString(10), rs.getString(11)))
                 .list();
-    }
-
-    private static List<String> strings(java.sql.Array a) throws java.sql.SQLException {
-        return a == null ? List.of() : List.of((String[]) a.getArray());
     }
 
     /** New items per platform, each item once per platform even when two chosen cases carry it. */
@@ -290,8 +288,8 @@ public final class Referrals {
                 .bind("urls", urls).bind("cats", categories).bind("entities", entities).bind("reasons", reasons)
                 .bind("sha", sha).bind("pdq", pdq)
                 .map((rs, c) -> new ReferralDocuments.Line(rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                        rs.getString(4), strings(rs.getArray(5)), rs.getString(6), rs.getString(7),
-                        strings(rs.getArray(8)), strings(rs.getArray(9)))).list();
+                        rs.getString(4), strings(rs, 5), rs.getString(6), rs.getString(7),
+                        strings(rs, 8), strings(rs, 9))).list();
         if (lines.size() != n) {
             // another transaction referred some of these items between our read and our write
             throw ApiException.conflict("caseIds", (n - lines.size()) + " items were referred by someone else at "

@@ -4,6 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 
 /** Reading result-set columns the way every feature needs them. */
 public final class Rows {
@@ -19,5 +22,11 @@ public final class Rows {
     public static Instant instant(ResultSet rs, int column) throws SQLException {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
+    }
+
+    /** A {@code text[]} column as a list; empty when the column is null. */
+    public static List<String> strings(ResultSet rs, int column) throws SQLException {
+        java.sql.Array a = rs.getArray(column);
+        return a == null ? List.of() : Collections.unmodifiableList(Arrays.asList((String[]) a.getArray()));
     }
 }

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -22,14 +21,19 @@ import org.jdbi.v3.core.Jdbi;
 public final class Statistics {
     /** Periods: calendar weeks (Monday) or months, or the whole range at once. */
     public enum Grouping {
-        WEEK("CAST(date_trunc('week', r.created_at AT TIME ZONE 'UTC') AS date)"),
-        MONTH("CAST(date_trunc('month', r.created_at AT TIME ZONE 'UTC') AS date)"),
+        WEEK("CAST(date_trunc('week', %s AT TIME ZONE 'UTC') AS date)"),
+        MONTH("CAST(date_trunc('month', %s AT TIME ZONE 'UTC') AS date)"),
         TOTAL("CAST(NULL AS date)");
 
         private final String periodSql;
 
         Grouping(String periodSql) {
             this.periodSql = periodSql;
+        }
+
+        /** The SQL of the period a timestamp column falls in (null for the whole range). */
+        public String period(String column) {
+            return periodSql.replace("%s", column);
         }
     }
 
@@ -39,11 +43,11 @@ public final class Statistics {
 
     /**
      * One platform in one period ({@code period} null for the whole range). Times in seconds; null when nothing
-     * was removed. {@code rejections} by {@link #REJECTION_KEYS}. {@code reappearances} null when not counted.
+     * was removed. {@code rejections} by {@link #REJECTION_KEYS}. {@code reappearances}: reappeared items found in the period.
      */
     public record Row(long platformId, String platform, LocalDate period, long referrals, long items, long removed,
                       Double removalRate, Double medianSeconds, Double p90Seconds, long orders, long ordersReceived,
-                      long ordersWithinHour, Map<String, Long> rejections, Long reappearances) {
+                      long ordersWithinHour, Map<String, Long> rejections, long reappearances) {
     }
 
     /** Reappearances per platform and period: supplied by the reappear feature (its table {@code reappearances}). */
@@ -94,23 +98,19 @@ public final class Statistics {
             """;
 
     private final Jdbi jdbi;
-    private final Optional<ReappearanceCounts> reappearances;
+    private final ReappearanceCounts reappearances;
 
-    public Statistics(Jdbi jdbi, Optional<ReappearanceCounts> reappearances) {
+    public Statistics(Jdbi jdbi, ReappearanceCounts reappearances) {
         this.jdbi = jdbi;
         this.reappearances = reappearances;
     }
 
-    public boolean countsReappearances() {
-        return reappearances.isPresent();
-    }
-
     /** Rows ordered by period, then platform name. */
     public List<Row> rows(Filter f, Grouping g) {
-        Map<Map.Entry<Long, LocalDate>, Long> reappeared = reappearances.map(c -> c.count(f, g)).orElse(null);
+        Map<Map.Entry<Long, LocalDate>, Long> reappeared = reappearances.count(f, g);
         return jdbi.withHandle(h -> {
             Map<Map.Entry<Long, LocalDate>, Map<String, Long>> rejections = rejections(h, f, g);
-            return bind(h.createQuery(REFERRALS.formatted(g.periodSql) + """
+            return bind(h.createQuery(REFERRALS.formatted(g.period("r.created_at")) + """
                     , i AS (
                         SELECT r.platform_id, r.period, rm.removed_at,
                                -- GREATEST skips nulls: an item not removed must stay null, not become 0.
@@ -146,7 +146,7 @@ public final class Statistics {
 
     private static Map<Map.Entry<Long, LocalDate>, Map<String, Long>> rejections(Handle h, Filter f, Grouping g) {
         Map<Map.Entry<Long, LocalDate>, Map<String, Long>> out = new HashMap<>();
-        bind(h.createQuery(REFERRALS.formatted(g.periodSql) + """
+        bind(h.createQuery(REFERRALS.formatted(g.period("r.created_at")) + """
                 SELECT r.platform_id, r.period,
                        CASE WHEN a.answer = 'rejected' THEN 'rejected'
                             WHEN a.reason_code = '' THEN 'unspecified' ELSE a.reason_code END AS key,
@@ -183,6 +183,6 @@ public final class Statistics {
         return new Row(k.getKey(), rs.getString("name"), k.getValue(), rs.getLong("referrals"), items, removed,
                 items == 0 ? null : (double) removed / items, (Double) rs.getObject("median_s", Double.class),
                 rs.getObject("p90_s", Double.class), rs.getLong("orders"), rs.getLong("orders_received"),
-                rs.getLong("within_hour"), rej, reappeared == null ? null : reappeared.getOrDefault(k, 0L));
+                rs.getLong("within_hour"), rej, reappeared.getOrDefault(k, 0L));
     }
 }

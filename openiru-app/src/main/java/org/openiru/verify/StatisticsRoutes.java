@@ -76,7 +76,6 @@ final class StatisticsRoutes {
         m.put("chart", Json.write(chart(rows)));
         m.put("platforms", platforms.list());
         m.put("overseer", UnitScope.overseer(auth.require(ctx).user()));
-        m.put("reappearances", statistics.countsReappearances());
         m.put("csv", "/statistics/export.csv" + (ctx.queryString() == null ? "" : "?" + ctx.queryString()));
         pages.render(ctx, "verify/statistics.jte", m);
     }
@@ -87,9 +86,7 @@ final class StatisticsRoutes {
                 "removal_rate", "median_seconds_to_removal", "p90_seconds_to_removal", "orders", "orders_received",
                 "orders_within_one_hour"));
         Statistics.REJECTION_KEYS.forEach(k -> header.add("rejections_" + k));
-        if (statistics.countsReappearances()) {
-            header.add("reappearances");
-        }
+        header.add("reappearances");
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180)) {
             csv.printRecord(header);
@@ -98,9 +95,7 @@ final class StatisticsRoutes {
                         row.items(), row.removed(), number(row.removalRate()), number(row.medianSeconds()),
                         number(row.p90Seconds()), row.orders(), row.ordersReceived(), row.ordersWithinHour()));
                 Statistics.REJECTION_KEYS.forEach(k -> cells.add(row.rejections().get(k)));
-                if (row.reappearances() != null) {
-                    cells.add(row.reappearances());
-                }
+                cells.add(row.reappearances());
                 csv.printRecord(cells);
             }
         } catch (IOException e) {

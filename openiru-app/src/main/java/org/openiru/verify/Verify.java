@@ -2,7 +2,6 @@ package org.openiru.verify;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.openiru.audit.AuditLog;
 import org.openiru.auth.Authenticator;
@@ -36,7 +35,7 @@ public final class Verify {
         // Half the worker threads at most, so that checks never hold every thread the other steps need.
         this.jobs = new CheckJobs(checks, queue, Math.max(1, workerThreads / 2));
         this.timelines = new Timelines(jdbi);
-        this.statistics = new Statistics(jdbi, Optional.of(reappearances));
+        this.statistics = new Statistics(jdbi, reappearances);
     }
 
     public void register(Routes routes, Pages pages, Authenticator auth, Platforms platforms) {

@@ -1,5 +1,8 @@
 package org.openiru.referral.order;
 
+import static org.openiru.store.Rows.strings;
+import static org.openiru.store.Rows.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -153,15 +156,5 @@ public final class OrderQueries {
     @SuppressWarnings("unchecked")
     private static List<String> castList(Object o) {
         return (List<String>) o;
-    }
-
-    static List<String> strings(ResultSet rs, int col) throws SQLException {
-        java.sql.Array a = rs.getArray(col);
-        return a == null ? List.of() : Arrays.asList((String[]) a.getArray());
-    }
-
-    static Instant instant(ResultSet rs, int col) throws SQLException {
-        OffsetDateTime t = rs.getObject(col, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 }

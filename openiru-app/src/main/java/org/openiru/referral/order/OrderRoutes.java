@@ -17,6 +17,7 @@ import org.openiru.auth.Role;
 import org.openiru.auth.User;
 import org.openiru.platform.Platforms;
 import org.openiru.unit.Units;
+import org.openiru.store.Rows;
 import org.openiru.web.Access;
 import org.openiru.web.ApiException;
 import org.openiru.web.Pages;
@@ -167,7 +168,7 @@ public final class OrderRoutes {
                         SELECT key, channel, recipient, status, attempts, sent_at FROM deliveries
                         WHERE referral_id = ? ORDER BY id""").bind(0, orderId)
                 .map((rs, c) -> new Delivery(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getInt(5), OrderQueries.instant(rs, 6))).list());
+                        rs.getInt(5), Rows.instant(rs, 6))).list());
     }
 
     private void formPage(Context ctx, OrderForm values, ApiException error) {
@@ -180,7 +181,6 @@ public final class OrderRoutes {
         m.put("unit", units.get(u.unitId()));
         m.put("values", values != null ? values : defaults(u.unitId(), platformId == null ? 0 : platformId));
         if (platformId != null) {
-            platforms.find(platformId).orElseThrow(() -> ApiException.notFound("Platform " + platformId));
             m.put("platform", platforms.get(platformId));
             m.put("candidates", queries.candidates(u.unitId(), platformId));
             m.put("orderedBefore", orders.orderedBefore(u.unitId(), platformId));

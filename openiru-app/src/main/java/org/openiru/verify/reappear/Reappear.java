@@ -7,7 +7,6 @@ import org.openiru.audit.AuditLog;
 import org.openiru.auth.Authenticator;
 import org.openiru.review.Cases;
 import org.openiru.signals.Signals;
-import org.openiru.store.queue.JobHandler;
 import org.openiru.store.queue.JobQueue;
 import org.openiru.store.queue.WorkerPool;
 import org.openiru.web.Pages;
@@ -27,11 +26,10 @@ public final class Reappear {
         this.reappearances = new Reappearances(jdbi);
     }
 
-    /** Registers the steps' handlers; {@code hashing} is wrapped so that hashed files' items are checked. */
-    public JobHandler register(WorkerPool workers, JobHandler hashing) {
+    /** Registers the steps' handlers; the composition root queues a hashed file's items for the check. */
+    public void register(WorkerPool workers) {
         workers.register(ReappearStep.CHECK, step::handleCheck, Duration.ofMinutes(10));
         workers.register(ReappearStep.SYNC, step::handleSync, Duration.ofMinutes(30));
-        return step.afterHashing(hashing);
     }
 
     public void register(Routes routes, Pages pages, Authenticator auth) {

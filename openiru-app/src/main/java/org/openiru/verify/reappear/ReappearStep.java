@@ -1,16 +1,14 @@
 package org.openiru.verify.reappear;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.openiru.app.Json;
+import org.openiru.store.queue.ItemJobs;
 import org.openiru.store.queue.Job;
-import org.openiru.store.queue.JobHandler;
 import org.openiru.store.queue.JobQueue;
 
 /**
@@ -48,31 +46,18 @@ public final class ReappearStep {
         enqueue(jobs, "ingest:" + sourceId + ":" + batchStart, itemIds);
     }
 
-    /** Wraps the hashing step: once a file's signals and hits are stored, its items are checked again. */
-    public JobHandler afterHashing(JobHandler hashing) {
-        return job -> {
-            hashing.handle(job);
-            String sha256 = Json.MAPPER.readTree(job.payload()).get("sha256").asText();
-            List<Long> items = jdbi.withHandle(h -> h.createQuery(
-                    "SELECT DISTINCT item_id FROM item_blobs WHERE blob_sha256 = ? ORDER BY 1").bind(0, sha256)
-                    .mapTo(Long.class).list());
-            enqueue(jobs, "hashed:" + sha256 + ":" + job.id(), items);
-        };
+    /** Queues the items that carry a file whose signals and bank hits were just stored; {@code key} names it. */
+    public static void afterHashing(JobQueue jobs, String key, List<Long> itemIds) {
+        enqueue(jobs, key, itemIds);
     }
 
     private static void enqueue(JobQueue jobs, String key, List<Long> itemIds) {
-        for (int from = 0; from < itemIds.size(); from += CHUNK) {
-            List<Long> chunk = itemIds.subList(from, Math.min(itemIds.size(), from + CHUNK));
-            jobs.enqueue(CHECK, key + "#" + from, Json.write(Map.of("items", chunk)));
-        }
+        ItemJobs.enqueue(jobs, CHECK, key, itemIds, CHUNK);
     }
 
     /** The handler of {@value #CHECK}. */
     public void handleCheck(Job job) throws Exception {
-        JsonNode items = Json.MAPPER.readTree(job.payload()).get("items");
-        List<Long> ids = new ArrayList<>(items.size());
-        items.forEach(n -> ids.add(n.asLong()));
-        check.check(ids);
+        check.check(ItemJobs.items(job));
     }
 
     /** The handler of {@value #SYNC}: one round, then the next one scheduled. */

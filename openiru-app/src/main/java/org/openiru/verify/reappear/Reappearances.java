@@ -73,12 +73,7 @@ public final class Reappearances {
      * month of finding, within the page's filter.
      */
     public Map<Map.Entry<Long, LocalDate>, Long> countsForStatistics(Statistics.Filter f, Statistics.Grouping g) {
-        String period = switch (g) {
-            case WEEK -> "CAST(date_trunc('week', x.found_at AT TIME ZONE 'UTC') AS date)";
-            case MONTH -> "CAST(date_trunc('month', x.found_at AT TIME ZONE 'UTC') AS date)";
-            case TOTAL -> "CAST(NULL AS date)";
-        };
-        return jdbi.withHandle(h -> h.createQuery("SELECT x.platform_id, " + period + """
+        return jdbi.withHandle(h -> h.createQuery("SELECT x.platform_id, " + g.period("x.found_at") + """
                          AS period, count(DISTINCT x.item_id) AS n
                         FROM reappearances x
                         """ + WINDOW + """

@@ -5,13 +5,13 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.openiru.app.OpenIru;
 import org.openiru.app.OpenIruConfig;
 import org.openiru.audit.Actor;
+import org.openiru.bench.ProcessCpu;
 import org.openiru.ingest.Progress;
 import org.openiru.ingest.Source;
 import org.openiru.ingest.telegram.TelegramImporter;
@@ -26,7 +26,6 @@ import org.openiru.platform.PlatformInput;
  * [channels=50]}
  */
 public final class IngestLoadTool {
-    private static Path postmasterPid;
 
     private IngestLoadTool() {
     }
@@ -42,7 +41,6 @@ public final class IngestLoadTool {
 
         OpenIruConfig config = OpenIruConfig.from(Map.of("OPENIRU_DATA_DIR", work.resolve("data").toString(),
                 "OPENIRU_WORKER_THREADS", "0"), new Properties());
-        postmasterPid = work.resolve("data/postgres/postmaster.pid");
         try (OpenIru app = OpenIru.open(config)) {
             app.platforms.create(Actor.system("bench"), new PlatformInput("telegram", "Telegram", "messaging",
                     List.of("t.me", "telegram.me"), "", "", "", List.of("en"), "", ""));
@@ -62,29 +60,12 @@ public final class IngestLoadTool {
     /** Wall time, and CPU time of this JVM and of PostgreSQL: the machine may be shared, CPU time is not. */
     private static void run(OpenIru app, Path export, String what) throws Exception {
         long t = System.nanoTime();
-        Duration javaCpu = cpu(ProcessHandle.current());
-        Duration pgCpu = postgresCpu();
+        ProcessCpu cpu = new ProcessCpu(app.config.dataDir());
         Source s = app.telegram.importExport(Actor.system("bench"), export, TelegramImporter.Options.defaults(),
                 Progress.NONE);
         double seconds = (System.nanoTime() - t) / 1e9;
-        System.out.printf("%s: %.1f s, %,.0f items/s, %s, status %s; CPU: java %.1f s, postgres %.1f s%n", what,
+        System.out.printf("%s: %.1f s, %,.0f items/s, %s, status %s; CPU: %s%n", what,
                 seconds, (s.newCount() + s.updatedCount() + s.duplicateCount()) / seconds, s.summary(), s.status(),
-                cpu(ProcessHandle.current()).minus(javaCpu).toMillis() / 1e3,
-                postgresCpu().minus(pgCpu).toMillis() / 1e3);
-    }
-
-    /** The postmaster and its backends (the writer's connection stays open in the pool, so its time counts). */
-    private static Duration postgresCpu() {
-        try {
-            long pid = Long.parseLong(Files.readAllLines(postmasterPid).get(0).strip());
-            return ProcessHandle.of(pid).map(p -> cpu(p).plus(p.descendants().map(IngestLoadTool::cpu)
-                    .reduce(Duration.ZERO, Duration::plus))).orElse(Duration.ZERO);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static Duration cpu(ProcessHandle p) {
-        return p.info().totalCpuDuration().orElse(Duration.ZERO);
+                cpu.since());
     }
 }

@@ -6,7 +6,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -17,6 +16,7 @@ import org.openiru.audit.Actor;
 import org.openiru.auth.Role;
 import org.openiru.auth.User;
 import org.openiru.auth.Users;
+import org.openiru.bench.ProcessCpu;
 import org.openiru.detect.ScoreStep;
 import org.openiru.ingest.ActorRef;
 import org.openiru.ingest.IncomingItem;
@@ -122,7 +122,7 @@ public final class ReferralBenchApp {
     }
 
     private static void run(OpenIru app) throws InterruptedException, IOException {
-        Cpu cpu = new Cpu(app.config.dataDir());
+        ProcessCpu cpu = new ProcessCpu(app.config.dataDir());
         app.startWorkers();
         System.out.println("BUILD-START " + System.currentTimeMillis());
         long t = System.nanoTime();
@@ -145,37 +145,5 @@ public final class ReferralBenchApp {
         User supervisor = app.users.findByUsername("bench-supervisor").orElseThrow();
         Actor who = new Actor(supervisor.id(), supervisor.username(), supervisor.unitId(), "referral-bench");
         return app.referral.referrals.referApproved(who, supervisor.unitId(), null).referrals().size();
-    }
-
-    /** CPU time of this JVM and of the embedded PostgreSQL (postmaster and its children) since it was made. */
-    static final class Cpu {
-        private final Path postmasterPid;
-        private final Duration java0;
-        private final Duration pg0;
-
-        Cpu(Path dataDir) {
-            this.postmasterPid = dataDir.resolve("postgres/postmaster.pid");
-            this.java0 = cpu(ProcessHandle.current());
-            this.pg0 = postgres();
-        }
-
-        String since() {
-            return String.format("java %.1f s, postgres %.1f s", cpu(ProcessHandle.current()).minus(java0).toMillis() / 1e3,
-                    postgres().minus(pg0).toMillis() / 1e3);
-        }
-
-        private Duration postgres() {
-            try {
-                long pid = Long.parseLong(Files.readAllLines(postmasterPid).get(0).strip());
-                return ProcessHandle.of(pid).map(p -> cpu(p).plus(p.descendants().map(Cpu::cpu)
-                        .reduce(Duration.ZERO, Duration::plus))).orElse(Duration.ZERO);
-            } catch (IOException e) {
-                return Duration.ZERO;
-            }
-        }
-
-        static Duration cpu(ProcessHandle p) {
-            return p.info().totalCpuDuration().orElse(Duration.ZERO);
-        }
     }
 }

@@ -32,6 +32,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.openiru.app.Json;
+import org.openiru.bench.ProcessCpu;
 import org.openiru.delivery.WebhookSignature;
 
 /**
@@ -97,7 +98,7 @@ public final class ReferralLoadTool {
         }
         System.out.printf("setup: %s in %.1f s%n", setup.line("SETUP"), (System.nanoTime() - t) / 1e9);
 
-        Duration toolCpu0 = ReferralBenchApp.Cpu.cpu(ProcessHandle.current());
+        Duration toolCpu0 = ProcessCpu.of(ProcessHandle.current());
         Child run = child("run");
         long buildStart = Long.parseLong(run.await("BUILD-START").split(" ")[1]);
         if (killAt >= 0) {
@@ -117,7 +118,7 @@ public final class ReferralLoadTool {
                         + "delivery: %.2f s%s%n", smtp.getReceivedMessages().length, hooks.size(),
                 (last - buildStart) / 1e3, killAt >= 0 ? " (including the kill and the restart)" : "");
         System.out.printf("CPU of the tool (SMTP and webhook servers): %.1f s%n",
-                ReferralBenchApp.Cpu.cpu(ProcessHandle.current()).minus(toolCpu0).toMillis() / 1e3);
+                ProcessCpu.of(ProcessHandle.current()).minus(toolCpu0).toMillis() / 1e3);
         return verify(items, platforms);
     }
 
