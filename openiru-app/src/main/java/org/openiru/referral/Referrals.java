@@ -247,10 +247,12 @@ public final class Referrals {
         long number = h.createQuery("SELECT nextval('referral_reference_seq')").mapTo(Long.class).one();
         String reference = prefix + String.format(java.util.Locale.ROOT, "%06d", number);
         long id = h.createQuery("""
-                        INSERT INTO referrals (reference, kind, unit_id, platform_id, language, created_by, created_at)
-                        VALUES (?, 'referral', ?, ?, ?, ?, ?) RETURNING id""")
-                .bind(0, reference).bind(1, unitId).bind(2, platform.id()).bind(3, language).bind(4, who.userId())
-                .bind(5, at).mapTo(Long.class).one();
+                        INSERT INTO referrals (reference, kind, unit_id, platform_id, language, created_by, created_at,
+                            action_day_id)
+                        VALUES (:reference, 'referral', :unit, :platform, :language, :by, :at,
+                            running_action_day(:unit, :platform)) RETURNING id""")
+                .bind("reference", reference).bind("unit", unitId).bind("platform", platform.id())
+                .bind("language", language).bind("by", who.userId()).bind("at", at).mapTo(Long.class).one();
         int n = chunk.size();
         Long[] cases = new Long[n];
         Long[] items = new Long[n];

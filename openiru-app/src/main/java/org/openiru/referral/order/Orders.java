@@ -99,10 +99,12 @@ public final class Orders {
                     who.unitId());
             String reference = reference(h, f.unitSlug, who.unitId(), now);
             long id = h.createQuery("""
-                            INSERT INTO referrals (reference, kind, unit_id, platform_id, language, created_by, created_at)
-                            VALUES (?, 'removal_order', ?, ?, 'en', ?, ?) RETURNING id""")
-                    .bind(0, reference).bind(1, who.unitId()).bind(2, form.platformId()).bind(3, who.id()).bind(4, now)
-                    .mapTo(Long.class).one();
+                            INSERT INTO referrals (reference, kind, unit_id, platform_id, language, created_by, created_at,
+                                action_day_id)
+                            VALUES (:reference, 'removal_order', :unit, :platform, 'en', :by, :at,
+                                running_action_day(:unit, :platform)) RETURNING id""")
+                    .bind("reference", reference).bind("unit", who.unitId()).bind("platform", form.platformId())
+                    .bind("by", who.id()).bind("at", now).mapTo(Long.class).one();
             for (OrderForm.Line l : form.items()) {
                 OrderQueries.Candidate c = open.get(l.itemId());
                 h.createUpdate("""
