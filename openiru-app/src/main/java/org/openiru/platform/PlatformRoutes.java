@@ -1,5 +1,6 @@
 package org.openiru.platform;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.javalin.http.Context;
 import java.util.HashMap;
 import java.util.List;
@@ -42,10 +43,14 @@ public final class PlatformRoutes {
                 .get("/api/v1/platforms", "List platforms", ctx -> ctx.json(platforms.list()), Role.UNIT_STAFF)
                 .get("/api/v1/platforms/{id}", "One platform", ctx -> ctx.json(platforms.get(Params.id(ctx))),
                         Role.UNIT_STAFF)
-                .post("/api/v1/platforms", "Create a platform", ctx -> ctx.status(201)
-                        .json(platforms.create(auth.actor(ctx), ctx.bodyAsClass(PlatformInput.class))), Role.ADMIN)
-                .put("/api/v1/platforms/{id}", "Change a platform", ctx -> ctx.json(
-                        platforms.update(auth.actor(ctx), Params.id(ctx), ctx.bodyAsClass(PlatformInput.class))), Role.ADMIN)
+                .post("/api/v1/platforms", "Create a platform (with a webhook URL: its new secret, once)", ctx -> {
+                    Platform p = platforms.create(auth.actor(ctx), ctx.bodyAsClass(PlatformInput.class));
+                    ctx.status(201).json(savedByApi(ctx, p));
+                }, Role.ADMIN)
+                .put("/api/v1/platforms/{id}", "Change a platform (a first webhook URL: its new secret, once)", ctx -> {
+                    Platform p = platforms.update(auth.actor(ctx), Params.id(ctx), ctx.bodyAsClass(PlatformInput.class));
+                    ctx.json(savedByApi(ctx, p));
+                }, Role.ADMIN)
                 .post("/api/v1/platforms/{id}/webhook-secret", "Make a new webhook secret (the old one stops working)",
                         ctx -> {
                             long id = platforms.get(Params.id(ctx)).id();
@@ -81,11 +86,30 @@ public final class PlatformRoutes {
 
     /** A webhook needs a secret to be signed with: the first time a URL is set, one is made and shown. */
     private void savedFromForm(Context ctx, Platform p) {
-        if (!p.webhookUrl().isEmpty() && !secrets.has(p.id())) {
-            showSecret(ctx, p, secrets.rotate(auth.actor(ctx), p.id()));
+        String secret = newSecretIfNeeded(ctx, p);
+        if (secret != null) {
+            showSecret(ctx, p, secret);
         } else {
             ctx.redirect("/platforms?saved=" + p.id());
         }
+    }
+
+    /** The API's answer to a save: the platform, and the secret of a first webhook URL, given this once. */
+    private Object savedByApi(Context ctx, Platform p) {
+        String secret = newSecretIfNeeded(ctx, p);
+        if (secret == null) {
+            return p;
+        }
+        ctx.header("Cache-Control", "no-store");
+        return new SavedWithSecret(p, secret);
+    }
+
+    private String newSecretIfNeeded(Context ctx, Platform p) {
+        return !p.webhookUrl().isEmpty() && !secrets.has(p.id()) ? secrets.rotate(auth.actor(ctx), p.id()) : null;
+    }
+
+    /** A platform as JSON with one more field, {@code webhookSecret}. */
+    record SavedWithSecret(@JsonUnwrapped Platform platform, String webhookSecret) {
     }
 
     private void showSecret(Context ctx, Platform p, String secret) {

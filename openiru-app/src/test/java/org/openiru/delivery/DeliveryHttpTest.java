@@ -138,4 +138,25 @@ class DeliveryHttpTest {
         assertThat(api.statusCode()).isEqualTo(200);
         assertThat(api.body()).matches("\\{\"secret\":\"whsec_[0-9a-f]{64}\"}");
     }
+
+    @Test
+    void aPlatformCreatedThroughTheApiWithAWebhookUrlGetsItsSecretOnce() throws Exception {
+        String token = t.token(t.user("del-api-admin", Role.ADMIN));
+        HttpClient c = TestApp.browserlessClient();
+        HttpResponse<String> created = t.send(c, "POST", "/api/v1/platforms", """
+                {"slug": "api-hook", "name": "API Hook OSP", "kind": "forum",
+                 "webhookUrl": "https://hooks.api-hook.example/iru"}""", "application/json",
+                "Authorization", "Bearer " + token);
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(created.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(created.body()).contains("\"slug\":\"api-hook\"").containsPattern("\"webhookSecret\":\"whsec_[0-9a-f]{64}\"");
+        long id = t.app.platforms.findBySlug("api-hook").orElseThrow().id();
+
+        HttpResponse<String> changed = t.send(c, "PUT", "/api/v1/platforms/" + id, """
+                {"slug": "api-hook", "name": "API Hook OSP", "kind": "forum",
+                 "webhookUrl": "https://hooks.api-hook.example/v2"}""", "application/json",
+                "Authorization", "Bearer " + token);
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(changed.body()).as("the secret is given once").doesNotContain("webhookSecret");
+    }
 }
