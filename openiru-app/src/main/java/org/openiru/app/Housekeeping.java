@@ -1,12 +1,11 @@
 package org.openiru.app;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import org.openiru.auth.Sessions;
 import org.openiru.store.queue.Job;
 import org.openiru.store.queue.JobHandler;
 import org.openiru.store.queue.JobQueue;
+import org.openiru.store.queue.Periodic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,20 +18,20 @@ final class Housekeeping implements JobHandler {
     static final Duration LEASE = Duration.ofMinutes(5);
     private static final Logger LOG = LoggerFactory.getLogger(Housekeeping.class);
 
-    private final JobQueue jobs;
+    private final Periodic hourly;
     private final Sessions sessions;
     /** Features' hourly clean-ups (e.g. ending holds whose time is up); each returns how many things it did. */
     private final java.util.function.IntSupplier[] tasks;
 
     Housekeeping(JobQueue jobs, Sessions sessions, java.util.function.IntSupplier... tasks) {
-        this.jobs = jobs;
+        this.hourly = new Periodic(jobs, QUEUE, Duration.ofHours(1));
         this.sessions = sessions;
         this.tasks = tasks;
     }
 
     /** Makes sure the job for the current hour exists (called at every start). */
     void schedule() {
-        enqueueFor(Instant.now().truncatedTo(ChronoUnit.HOURS));
+        hourly.schedule();
     }
 
     @Override
@@ -48,10 +47,6 @@ final class Housekeeping implements JobHandler {
         if (done > 0) {
             LOG.info("Housekeeping: features' hourly tasks changed {} records", done);
         }
-        enqueueFor(Instant.now().truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS));
-    }
-
-    private void enqueueFor(Instant hour) {
-        jobs.enqueue(QUEUE, "hour:" + hour, "{}", hour);
+        hourly.scheduleNext();
     }
 }

@@ -269,7 +269,7 @@ public final class OpenIru implements AutoCloseable {
         workers.register(UploadImports.QUEUE, uploads, UploadImports.LEASE);
         reappear.register(workers);
         workers.register(BlobSignals.QUEUE, afterHashing(blobSignals), Duration.ofMinutes(10));
-        PurgeJob purge = new PurgeJob(preservation, jobs, clock);
+        PurgeJob purge = new PurgeJob(preservation, jobs);
         workers.register(PurgeJob.QUEUE, purge, PurgeJob.LEASE);
         workers.register(ScoreStep.QUEUE, detect.step, Duration.ofMinutes(10));
         verify.registerWorkers(workers);

@@ -1,10 +1,9 @@
 package org.openiru.verify;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import org.openiru.store.queue.Job;
 import org.openiru.store.queue.JobQueue;
+import org.openiru.store.queue.Periodic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,21 +25,22 @@ public final class CheckJobs {
 
     private final Checks checks;
     private final JobQueue jobs;
+    private final Periodic ticks;
     private final int runners;
 
     public CheckJobs(Checks checks, JobQueue jobs, int runners) {
         this.checks = checks;
         this.jobs = jobs;
+        this.ticks = new Periodic(jobs, TICK, Duration.ofMinutes(1));
         this.runners = runners;
     }
 
     /** Makes sure this minute's tick exists (called at every start). */
     public void schedule() {
-        jobs.enqueue(TICK, "minute:" + Instant.now().truncatedTo(ChronoUnit.MINUTES), "{}", null);
+        ticks.schedule();
     }
 
     public void tick(Job job) {
-        Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         int added = checks.scheduleNew();
         int due = checks.countDue();
         int start = Math.min(runners, (due + BATCH - 1) / BATCH);
@@ -50,8 +50,7 @@ public final class CheckJobs {
         if (added > 0 || due > 0) {
             LOG.info("Checks: {} referred items scheduled, {} checks due, {} check jobs started", added, due, start);
         }
-        Instant next = minute.plus(1, ChronoUnit.MINUTES);
-        jobs.enqueue(TICK, "minute:" + next, "{}", next);
+        ticks.scheduleNext();
     }
 
     public void run(Job job) {

@@ -43,7 +43,7 @@ class HousekeepingTest {
         assertThat(count(db, "SELECT count(*) FROM auth_sessions")).isEqualTo(1);
         Instant nextHour = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
         assertThat(count(db, "SELECT count(*) FROM jobs WHERE queue = 'housekeeping' AND idempotency_key = ?",
-                "hour:" + nextHour)).isEqualTo(1);
+                "slot:" + nextHour)).isEqualTo(1);
     }
 
     private static long count(Database db, String sql, Object... args) {

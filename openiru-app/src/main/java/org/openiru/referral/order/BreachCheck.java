@@ -15,6 +15,7 @@ import org.openiru.review.Cases;
 import org.openiru.store.queue.Job;
 import org.openiru.store.queue.JobHandler;
 import org.openiru.store.queue.JobQueue;
+import org.openiru.store.queue.Periodic;
 
 /**
  * Finds removal orders whose deadline passed without Annex II for every item and without an Annex III answer
@@ -33,7 +34,7 @@ public final class BreachCheck implements JobHandler {
     private final Jdbi jdbi;
     private final AuditLog audit;
     private final Clock clock;
-    private final JobQueue jobs;
+    private final Periodic slots;
     private final Cases cases;
     private final OrderMessages messages;
 
@@ -41,30 +42,21 @@ public final class BreachCheck implements JobHandler {
         this.jdbi = jdbi;
         this.audit = audit;
         this.clock = clock;
-        this.jobs = jobs;
+        this.slots = new Periodic(jobs, QUEUE, EVERY);
         this.cases = cases;
         this.messages = orders.messages;
     }
 
     /** Makes sure the current slot's job exists (called at every start). */
     public void schedule() {
-        enqueueAfter(Duration.ZERO);
+        slots.schedule();
     }
 
+    /** One pass, then the next slot's job: deadlines are read from the application's clock (tests move it). */
     @Override
     public void handle(Job job) {
         run();
-        enqueueAfter(EVERY);
-    }
-
-    /**
-     * The job queue runs jobs by the database's time, so the next slot is scheduled in real time; the deadlines
-     * themselves are read from the application's clock (which tests move forward).
-     */
-    private void enqueueAfter(Duration d) {
-        Instant at = Instant.now().plus(d);
-        long slot = at.getEpochSecond() / EVERY.getSeconds();
-        jobs.enqueue(QUEUE, "slot:" + slot, "{}", Instant.ofEpochSecond(slot * EVERY.getSeconds()));
+        slots.scheduleNext();
     }
 
     /** One pass over the open orders; returns how many breaches it recorded. */

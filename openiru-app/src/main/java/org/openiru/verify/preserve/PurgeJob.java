@@ -1,12 +1,10 @@
 package org.openiru.verify.preserve;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import org.openiru.store.queue.Job;
 import org.openiru.store.queue.JobHandler;
 import org.openiru.store.queue.JobQueue;
+import org.openiru.store.queue.Periodic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,18 +17,16 @@ public final class PurgeJob implements JobHandler {
     public static final Duration LEASE = Duration.ofMinutes(30);
     private static final Logger LOG = LoggerFactory.getLogger(PurgeJob.class);
     private final Preservation preservation;
-    private final JobQueue jobs;
-    private final Clock clock;
+    private final Periodic daily;
 
-    public PurgeJob(Preservation preservation, JobQueue jobs, Clock clock) {
+    public PurgeJob(Preservation preservation, JobQueue jobs) {
         this.preservation = preservation;
-        this.jobs = jobs;
-        this.clock = clock;
+        this.daily = new Periodic(jobs, QUEUE, Duration.ofDays(1));
     }
 
     /** Makes sure today's job exists (called at every start). */
     public void schedule() {
-        enqueueFor(clock.instant().truncatedTo(ChronoUnit.DAYS));
+        daily.schedule();
     }
 
     @Override
@@ -39,10 +35,6 @@ public final class PurgeJob implements JobHandler {
         if (purged > 0) {
             LOG.info("Preservation: purged the content of {} removed items whose preservation period ended", purged);
         }
-        enqueueFor(clock.instant().truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS));
-    }
-
-    private void enqueueFor(Instant day) {
-        jobs.enqueue(QUEUE, "day:" + day, "{}", day);
+        daily.scheduleNext();
     }
 }

@@ -22,7 +22,7 @@ public final class Reappear {
     public Reappear(Jdbi jdbi, AuditLog audit, Signals signals, Cases cases, JobQueue jobs, Clock clock) {
         this.removed = new RemovedContent(jdbi, signals.banks, signals.retroHunts, clock);
         this.check = new ReappearCheck(jdbi, cases, audit, clock);
-        this.step = new ReappearStep(removed, check, jobs, jdbi, clock);
+        this.step = new ReappearStep(removed, check, jobs);
         this.reappearances = new Reappearances(jdbi);
     }
 

@@ -1,15 +1,14 @@
 package org.openiru.verify.reappear;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.jdbi.v3.core.Jdbi;
 import org.openiru.app.Json;
 import org.openiru.store.queue.ItemJobs;
 import org.openiru.store.queue.Job;
 import org.openiru.store.queue.JobQueue;
+import org.openiru.store.queue.Periodic;
 
 /**
  * The pipeline steps of reappearance, on the durable queue so that a crash loses nothing:
@@ -30,15 +29,13 @@ public final class ReappearStep {
     private final RemovedContent removed;
     private final ReappearCheck check;
     private final JobQueue jobs;
-    private final Jdbi jdbi;
-    private final Clock clock;
+    private final Periodic rounds;
 
-    public ReappearStep(RemovedContent removed, ReappearCheck check, JobQueue jobs, Jdbi jdbi, Clock clock) {
+    public ReappearStep(RemovedContent removed, ReappearCheck check, JobQueue jobs) {
         this.removed = removed;
         this.check = check;
         this.jobs = jobs;
-        this.jdbi = jdbi;
-        this.clock = clock;
+        this.rounds = new Periodic(jobs, SYNC, EVERY);
     }
 
     /** Queues the items an import batch stored; the ingest feature calls it after each committed batch. */
@@ -63,7 +60,7 @@ public final class ReappearStep {
     /** The handler of {@value #SYNC}: one round, then the next one scheduled. */
     public void handleSync(Job job) {
         sync();
-        schedule(clock.instant().plus(EVERY));
+        rounds.scheduleNext();
     }
 
     /**
@@ -90,11 +87,6 @@ public final class ReappearStep {
 
     /** Makes sure a sync round is queued (called at every start). */
     public void schedule() {
-        schedule(clock.instant());
-    }
-
-    private void schedule(Instant at) {
-        Instant slot = Instant.ofEpochSecond(at.getEpochSecond() / EVERY.toSeconds() * EVERY.toSeconds());
-        jobs.enqueue(SYNC, "at:" + slot, "{}", slot);
+        rounds.schedule();
     }
 }

@@ -1,0 +1,41 @@
+package org.openiru.store.queue;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A job that runs every {@code every} on the durable queue: each slot (the start of each period) has its own
+ * idempotency key, so however many processes run, the job runs once per slot, and each run queues the next.
+ * Slots are in real time, not in the application's clock: the queue runs jobs by the database's time, and a test
+ * that moves the application's clock forward must not queue a run hours ahead of the database.
+ */
+public final class Periodic {
+    private final JobQueue jobs;
+    private final String queue;
+    private final Duration every;
+
+    public Periodic(JobQueue jobs, String queue, Duration every) {
+        if (every.getSeconds() < 1) {
+            throw new IllegalArgumentException("a period of at least a second, not " + every);
+        }
+        this.jobs = jobs;
+        this.queue = queue;
+        this.every = every;
+    }
+
+    /** Makes sure the current slot's job exists (called at every start; it runs at once). */
+    public void schedule() {
+        enqueueSlotOf(Instant.now());
+    }
+
+    /** Queues the next slot's job (called at the end of each run). */
+    public void scheduleNext() {
+        enqueueSlotOf(Instant.now().plus(every));
+    }
+
+    private void enqueueSlotOf(Instant at) {
+        long seconds = every.getSeconds();
+        Instant slot = Instant.ofEpochSecond(Math.floorDiv(at.getEpochSecond(), seconds) * seconds);
+        jobs.enqueue(queue, "slot:" + slot, "{}", slot);
+    }
+}
