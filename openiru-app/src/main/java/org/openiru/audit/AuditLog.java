@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
+import org.openiru.store.Rows;
 import org.openiru.app.Json;
 
 /**
@@ -42,7 +43,7 @@ public final class AuditLog {
                     subject_id, payload, request_id, prev_hash, hash)
                 VALUES (:seq, :at, :actorId, :actorName, :unitId, :action, :subjectType, :subjectId,
                     CAST(:payload AS json), :requestId, :prev, :hash)""")
-                .bind("seq", seq).bind("at", OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC))
+                .bind("seq", seq).bind("at", Rows.utc(now))
                 .bind("actorId", actor.userId()).bind("actorName", actor.name()).bind("unitId", actor.unitId())
                 .bind("action", action).bind("subjectType", subjectType).bind("subjectId", subject)
                 .bind("payload", json).bind("requestId", actor.requestId()).bind("prev", prev).bind("hash", hash)
@@ -69,7 +70,7 @@ public final class AuditLog {
         List<Long> seqs = h.createQuery("SELECT nextval('audit_events_seq_seq') FROM generate_series(1, ?)")
                 .bind(0, subjects.size()).mapTo(Long.class).list().stream().sorted().toList();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        OffsetDateTime at = OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC);
+        OffsetDateTime at = Rows.utc(now);
         org.jdbi.v3.core.statement.PreparedBatch batch = h.prepareBatch("""
                 INSERT INTO audit_events (seq, occurred_at, actor_id, actor_name, unit_id, action, subject_type,
                     subject_id, payload, request_id, prev_hash, hash)
@@ -163,8 +164,8 @@ public final class AuditLog {
                 """ + tail);
         return q.bind("action", f.action()).bind("subjectType", f.subjectType()).bind("subjectId", f.subjectId())
                 .bind("actorName", f.actorName())
-                .bind("from", f.from() == null ? null : OffsetDateTime.ofInstant(f.from(), java.time.ZoneOffset.UTC))
-                .bind("to", f.to() == null ? null : OffsetDateTime.ofInstant(f.to(), java.time.ZoneOffset.UTC));
+                .bind("from", Rows.utc(f.from()))
+                .bind("to", Rows.utc(f.to()));
     }
 
     private static AuditEvent map(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)

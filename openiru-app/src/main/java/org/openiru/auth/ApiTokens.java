@@ -2,11 +2,11 @@ package org.openiru.auth;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.openiru.store.Rows;
 import org.openiru.audit.Actor;
 import org.openiru.audit.AuditLog;
 import org.openiru.web.ApiException;
@@ -44,7 +44,7 @@ public final class ApiTokens {
                     VALUES (:user, :name, :prefix, :hash, :expires)""")
                     .bind("user", userId).bind("name", name.strip()).bind("prefix", shown)
                     .bind("hash", Secrets.sha256(token))
-                    .bind("expires", expiresAt == null ? null : OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC))
+                    .bind("expires", Rows.utc(expiresAt))
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             audit.record(h, actor, "token.created", "api_token", tokenId,
                     Map.of("user_id", userId, "name", name.strip(), "prefix", shown));

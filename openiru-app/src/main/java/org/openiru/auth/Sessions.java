@@ -1,9 +1,9 @@
 package org.openiru.auth;
 
+import org.openiru.store.Rows;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -32,7 +32,7 @@ public final class Sessions {
                 INSERT INTO auth_sessions (secret_hash, user_id, csrf_token, expires_at, ip, user_agent)
                 VALUES (:hash, :user, :csrf, :expires, :ip, :ua)""")
                 .bind("hash", s.secretHash()).bind("user", userId).bind("csrf", s.csrfToken())
-                .bind("expires", OffsetDateTime.ofInstant(s.expiresAt(), ZoneOffset.UTC)).bind("ip", ip)
+                .bind("expires", Rows.utc(s.expiresAt())).bind("ip", ip)
                 .bind("ua", userAgent == null ? "" : truncate(userAgent, 300)).execute());
         return new Started(secret, s);
     }

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +15,7 @@ import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.openiru.store.Rows;
 import org.openiru.audit.Actor;
 import org.openiru.audit.AuditLog;
 import org.openiru.web.ApiException;
@@ -260,6 +260,6 @@ public final class Deliveries {
 
     /** Times go to PostgreSQL as timestamptz with microseconds, so a lease read back compares equal. */
     static OffsetDateTime at(Instant t) {
-        return OffsetDateTime.ofInstant(t.truncatedTo(java.time.temporal.ChronoUnit.MICROS), ZoneOffset.UTC);
+        return Rows.utc(t.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
     }
 }

@@ -1,12 +1,11 @@
 package org.openiru.ingest;
 
+import org.openiru.store.Rows;
 import static org.openiru.store.Rows.instant;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -73,8 +72,8 @@ public final class ItemQueries {
                            ELSE i.id < CAST(:before AS bigint) END))
                     ORDER BY\s""" + (f.byPriority() ? "COALESCE(sc.priority, -1) DESC, " : "") + "i.id DESC LIMIT :limit");
             return q.bind("text", like(f.text())).bind("platform", f.platformId()).bind("actorId", f.actorId())
-                    .bind("actor", like(f.actor())).bind("source", f.sourceId()).bind("from", time(f.from()))
-                    .bind("to", time(f.to())).bind("before", beforeId).bind("limit", limit)
+                    .bind("actor", like(f.actor())).bind("source", f.sourceId()).bind("from", Rows.utc(f.from()))
+                    .bind("to", Rows.utc(f.to())).bind("before", beforeId).bind("limit", limit)
                     .bind("band", f.band()).bind("byPriority", f.byPriority())
                     .bind("beforePriority", beforePriority == null ? Integer.valueOf(101) : beforePriority)
                     .map(ItemQueries::row).list();
@@ -179,9 +178,6 @@ public final class ItemQueries {
                 rs.getString("band"), rs.getString("label"));
     }
 
-    private static OffsetDateTime time(Instant i) {
-        return i == null ? null : OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
-    }
 
     /**
      * Escapes LIKE wildcards so that a search for "50%" finds "50%". The escape character is {@code !}, not a

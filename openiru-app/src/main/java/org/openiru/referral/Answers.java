@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
+import org.openiru.store.Rows;
 import org.openiru.audit.Actor;
 import org.openiru.audit.AuditLog;
 import org.openiru.web.ApiException;
@@ -90,8 +90,8 @@ public final class Answers {
                                                               recorded_at, user_id, via)
                                 VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                         .bind(0, c.itemId()).bind(1, c.answer()).bind(2, c.reasonCode()).bind(3, c.reason())
-                        .bind(4, OffsetDateTime.ofInstant(c.actedAt(), ZoneOffset.UTC))
-                        .bind(5, OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).bind(6, who.userId()).bind(7, via)
+                        .bind(4, Rows.utc(c.actedAt()))
+                        .bind(5, Rows.utc(now)).bind(6, who.userId()).bind(7, via)
                         .mapTo(Long.class).one();
                 ids.add(id);
                 Map<String, Object> payload = new LinkedHashMap<>();

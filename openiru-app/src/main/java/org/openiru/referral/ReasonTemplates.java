@@ -1,8 +1,6 @@
 package org.openiru.referral;
 
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +8,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.openiru.store.Rows;
 import org.openiru.audit.Actor;
 import org.openiru.audit.AuditLog;
 import org.openiru.web.ApiException;
@@ -81,7 +80,7 @@ public final class ReasonTemplates {
                             ON CONFLICT (unit_id, language) DO UPDATE SET body = excluded.body,
                                 updated_by = excluded.updated_by, updated_at = excluded.updated_at""")
                     .bind("unit", unitId).bind("lang", language).bind("body", text).bind("user", who.userId())
-                    .bind("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).execute();
+                    .bind("now", Rows.utc(clock.instant())).execute();
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("unitId", unitId);
             payload.put("language", language);

@@ -1,10 +1,9 @@
 package org.openiru.referral;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
+import org.openiru.store.Rows;
 import org.openiru.audit.Actor;
 import org.openiru.audit.AuditLog;
 
@@ -24,7 +23,7 @@ public final class Receipts {
                         UPDATE referrals SET received_at = :now, received_via = :via
                         WHERE id = :id AND platform_id = :platform AND received_at IS NULL
                         RETURNING reference, kind""")
-                .bind("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).bind("via", via).bind("id", referralId)
+                .bind("now", Rows.utc(now)).bind("via", via).bind("id", referralId)
                 .bind("platform", platformId).mapToMap().findOne()
                 .map(r -> {
                     audit.record(h, who, "referral.received", "referral", referralId,

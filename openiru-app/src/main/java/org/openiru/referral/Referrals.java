@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.openiru.store.Rows;
 import org.openiru.audit.Actor;
 import org.openiru.audit.AuditLog;
 import org.openiru.delivery.Outbox;
@@ -243,7 +244,7 @@ public final class Referrals {
     /** Writes one referral: the row, its items (in one statement), and its outbox rows. */
     private Made write(Handle h, Actor who, long unitId, String prefix, Platform platform, String language,
                        String template, List<Candidate> chunk, Instant now) {
-        OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        OffsetDateTime at = Rows.utc(now);
         long number = h.createQuery("SELECT nextval('referral_reference_seq')").mapTo(Long.class).one();
         String reference = prefix + String.format(java.util.Locale.ROOT, "%06d", number);
         long id = h.createQuery("""

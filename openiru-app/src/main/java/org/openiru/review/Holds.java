@@ -3,12 +3,12 @@ package org.openiru.review;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.openiru.store.Rows;
 import org.openiru.audit.Actor;
 import org.openiru.audit.AuditLog;
 import org.openiru.web.ApiException;
@@ -69,7 +69,7 @@ public final class Holds {
                                 created_by)
                             VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                     .bind(0, in.caseId()).bind(1, in.actorId()).bind(2, who.user().unitId()).bind(3, reason)
-                    .bind(4, text(in.reference())).bind(5, text(in.contact())).bind(6, time(in.until()))
+                    .bind(4, text(in.reference())).bind(5, text(in.contact())).bind(6, Rows.utc(in.until()))
                     .bind(7, who.id()).mapTo(Long.class).one();
             Map<String, Object> payload = Map.of("holdId", id, "unitId", who.user().unitId(),
                     "until", in.until().toString());
@@ -196,7 +196,4 @@ public final class Holds {
         return v;
     }
 
-    private static OffsetDateTime time(Instant i) {
-        return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
-    }
 }

@@ -24,6 +24,14 @@ public final class Rows {
         return t == null ? null : t.toInstant();
     }
 
+    /**
+     * An instant to bind to a {@code timestamptz} parameter (null stays null). Bound as an offset date-time in UTC,
+     * not as an instant, because the driver would otherwise read it in the JVM's time zone.
+     */
+    public static OffsetDateTime utc(Instant i) {
+        return i == null ? null : OffsetDateTime.ofInstant(i, java.time.ZoneOffset.UTC);
+    }
+
     /** A {@code text[]} column as a list; empty when the column is null. */
     public static List<String> strings(ResultSet rs, int column) throws SQLException {
         java.sql.Array a = rs.getArray(column);

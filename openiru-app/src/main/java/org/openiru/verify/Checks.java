@@ -4,10 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
+import org.openiru.store.Rows;
 import org.openiru.app.Json;
 
 /**
@@ -49,7 +49,7 @@ public final class Checks {
                 WHERE r.created_at > :since
                   AND NOT EXISTS (SELECT 1 FROM verify_schedule s WHERE s.referral_item_id = ri.id)
                 ON CONFLICT (referral_item_id) DO NOTHING""")
-                .bind("firstMs", CheckSchedule.OFFSETS.get(0).toMillis()).bind("since", at(now.minus(HORIZON)))
+                .bind("firstMs", CheckSchedule.OFFSETS.get(0).toMillis()).bind("since", Rows.utc(now.minus(HORIZON)))
                 .execute());
     }
 
@@ -59,7 +59,7 @@ public final class Checks {
         return jdbi.withHandle(h -> h.createQuery("""
                 SELECT count(*) FROM verify_schedule
                 WHERE next_check_at <= :now AND (lease_token IS NULL OR lease_until <= :now)""")
-                .bind("now", at(now)).mapTo(Integer.class).one());
+                .bind("now", Rows.utc(now)).mapTo(Integer.class).one());
     }
 
     /** Takes up to {@code max} due checks, oldest first, leaving other workers what is leased or over a host's share. */
@@ -89,7 +89,7 @@ public final class Checks {
                             LIMIT :max)
                         FOR UPDATE SKIP LOCKED)
                     RETURNING s.referral_item_id, ri.platform_id, ri.url, s.starts_at""")
-                    .bind("until", at(now.plus(lease))).bind("token", token).bind("now", at(now))
+                    .bind("until", Rows.utc(now.plus(lease))).bind("token", token).bind("now", Rows.utc(now))
                     .bind("perHost", perHost).bind("max", max)
                     .map((rs, ctx) -> new Due(rs.getLong("referral_item_id"), rs.getLong("platform_id"),
                             rs.getString("url"), rs.getObject("starts_at", OffsetDateTime.class).toInstant(), token))
@@ -108,7 +108,7 @@ public final class Checks {
                     UPDATE verify_schedule SET checks_done = checks_done + 1, next_check_at = :next,
                         lease_until = NULL, lease_token = NULL
                     WHERE referral_item_id = :id AND lease_token = :token""")
-                    .bind("next", next == null ? null : at(next)).bind("id", due.referralItemId())
+                    .bind("next", next == null ? null : Rows.utc(next)).bind("id", due.referralItemId())
                     .bind("token", due.token()).execute();
             if (held != 1) {
                 return false;
@@ -118,7 +118,7 @@ public final class Checks {
                         redirects, marker_id, marker_label, error, duration_ms)
                     VALUES (:id, :at, :outcome, :status, :url, :finalUrl, CAST(:redirects AS jsonb), :marker, :label,
                         :error, :ms)""")
-                    .bind("id", due.referralItemId()).bind("at", at(checkedAt)).bind("outcome", r.outcome())
+                    .bind("id", due.referralItemId()).bind("at", Rows.utc(checkedAt)).bind("outcome", r.outcome())
                     .bind("status", r.httpStatus()).bind("url", due.url()).bind("finalUrl", r.finalUrl())
                     .bind("redirects", Json.write(r.redirects()))
                     .bind("marker", r.marker() == null ? null : r.marker().id())
@@ -152,7 +152,4 @@ public final class Checks {
         return done;
     }
 
-    static OffsetDateTime at(Instant i) {
-        return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
-    }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.openiru.store.Rows;
 
 /**
  * Referral statistics per platform and period. A referral counts in the period in which it was created (UTC),
@@ -162,7 +163,7 @@ public final class Statistics {
     }
 
     private static <T extends org.jdbi.v3.core.statement.SqlStatement<T>> T bind(T q, Filter f) {
-        return q.bind("from", Checks.at(f.from())).bind("to", Checks.at(f.to())).bind("unit", f.unitId())
+        return q.bind("from", Rows.utc(f.from())).bind("to", Rows.utc(f.to())).bind("unit", f.unitId())
                 .bind("platform", f.platformId());
     }
 

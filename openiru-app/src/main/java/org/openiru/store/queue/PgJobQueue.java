@@ -1,13 +1,12 @@
 package org.openiru.store.queue;
 
+import org.openiru.store.Rows;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -36,7 +35,7 @@ public final class PgJobQueue implements JobQueue {
                 ON CONFLICT (queue, idempotency_key) DO NOTHING""")
                 .bind("queue", queue).bind("key", idempotencyKey).bind("payload", payloadJson)
                 .bind("max", maxAttempts)
-                .bind("runAt", runAt == null ? null : OffsetDateTime.ofInstant(runAt, ZoneOffset.UTC))
+                .bind("runAt", Rows.utc(runAt))
                 .execute() == 1);
     }
 

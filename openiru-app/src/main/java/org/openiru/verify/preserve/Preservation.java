@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.openiru.store.Rows;
 import org.openiru.audit.Actor;
 import org.openiru.audit.AuditLog;
 import org.openiru.auth.Authenticator;
@@ -96,7 +96,7 @@ public final class Preservation {
                     .bind(0, itemId).mapTo(OffsetDateTime.class).findOne().map(OffsetDateTime::toInstant).orElse(null);
             Instant purged = h.createQuery("SELECT purged_at FROM preserve_purges WHERE item_id = ?").bind(0, itemId)
                     .mapTo(OffsetDateTime.class).findOne().map(OffsetDateTime::toInstant).orElse(null);
-            List<Long> ids = h.createQuery(HOLDS_OF_ITEM).bind("now", utc(now)).bind("item", itemId)
+            List<Long> ids = h.createQuery(HOLDS_OF_ITEM).bind("now", Rows.utc(now)).bind("item", itemId)
                     .mapTo(Long.class).list();
             return new Status(itemId, removed, removed == null ? null : removed.plus(period), holds(h, ids), purged);
         });
@@ -106,7 +106,7 @@ public final class Preservation {
     public List<LegalHold> holdsOfCase(long caseId) {
         return jdbi.withHandle(h -> holds(h, h.createQuery("""
                         SELECT id FROM preserve_holds WHERE case_id = ? AND lifted_at IS NULL
-                          AND (ends_at IS NULL OR ends_at > ?)""").bind(0, caseId).bind(1, utc(clock.instant()))
+                          AND (ends_at IS NULL OR ends_at > ?)""").bind(0, caseId).bind(1, Rows.utc(clock.instant()))
                 .mapTo(Long.class).list()));
     }
 
@@ -141,8 +141,8 @@ public final class Preservation {
             long id = h.createQuery("""
                             INSERT INTO preserve_holds (case_id, item_id, reason, ends_at, unit_id, placed_by, placed_at)
                             VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                    .bind(0, in.caseId()).bind(1, in.itemId()).bind(2, reason).bind(3, utc(in.until()))
-                    .bind(4, unitId).bind(5, who.userId()).bind(6, utc(now)).mapTo(Long.class).one();
+                    .bind(0, in.caseId()).bind(1, in.itemId()).bind(2, reason).bind(3, Rows.utc(in.until()))
+                    .bind(4, unitId).bind(5, who.userId()).bind(6, Rows.utc(now)).mapTo(Long.class).one();
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("legalHold", id);
             payload.put("reason", reason);
@@ -169,7 +169,7 @@ public final class Preservation {
             int n = h.createUpdate("""
                             UPDATE preserve_holds SET lifted_at = ?, lifted_by = ?, lift_reason = ?
                             WHERE id = ? AND lifted_at IS NULL""")
-                    .bind(0, utc(clock.instant())).bind(1, who.userId()).bind(2, reason).bind(3, holdId).execute();
+                    .bind(0, Rows.utc(clock.instant())).bind(1, who.userId()).bind(2, reason).bind(3, holdId).execute();
             if (n == 0) {
                 throw ApiException.conflict("legalHold", "Legal hold " + holdId + " was already lifted");
             }
@@ -206,7 +206,7 @@ public final class Preservation {
                           AND NOT EXISTS (SELECT 1 FROM preserve_purges pp WHERE pp.item_id = r.item_id)
                           AND NOT EXISTS (""" + HOLDS_OF_ITEM.replace(":item", "r.item_id") + """
                         ) ORDER BY r.item_id LIMIT :limit""")
-                .bind("cutoff", utc(now.minus(period))).bind("now", utc(now)).bind("limit", ROUND)
+                .bind("cutoff", Rows.utc(now.minus(period))).bind("now", Rows.utc(now)).bind("limit", ROUND)
                 .map((rs, c) -> new Due(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant())).list());
     }
 
@@ -221,7 +221,7 @@ public final class Preservation {
             int claimed = h.createUpdate("""
                             INSERT INTO preserve_purges (item_id, removed_at, purged_at, versions, outlinks)
                             VALUES (?, ?, ?, 0, 0) ON CONFLICT (item_id) DO NOTHING""")
-                    .bind(0, d.itemId()).bind(1, utc(d.removedAt())).bind(2, utc(now)).execute();
+                    .bind(0, d.itemId()).bind(1, Rows.utc(d.removedAt())).bind(2, Rows.utc(now)).execute();
             if (claimed == 0) {
                 return false;
             }
@@ -283,9 +283,6 @@ public final class Preservation {
         return t == null ? null : t.toInstant();
     }
 
-    private static OffsetDateTime utc(Instant t) {
-        return t == null ? null : OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
-    }
 
     public void register(Routes routes, Pages pages, Authenticator auth) {
         new PreserveRoutes(this, pages, auth).register(routes);

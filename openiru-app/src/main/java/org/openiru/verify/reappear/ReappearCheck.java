@@ -11,6 +11,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.openiru.audit.AuditLog;
 import org.openiru.review.Cases;
+import org.openiru.store.Rows;
 
 /**
  * Checks a set of items against everything known to be removed, the four ways at once, set-wise, and turns
@@ -115,7 +116,7 @@ public final class ReappearCheck {
         Long[] items = itemIds.toArray(Long[]::new);
         TextMatches text = textMatches(items);
         return jdbi.inTransaction(h -> {
-            var now = RemovedContent.utc(clock.instant());
+            var now = Rows.utc(clock.instant());
             List<Long> found = new ArrayList<>();
             for (String sql : List.of(BLOB, PDQ, ACTOR)) {
                 found.addAll(h.createQuery(sql).bind("items", items).bind("now", now).mapTo(Long.class).list());

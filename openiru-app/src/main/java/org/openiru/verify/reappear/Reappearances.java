@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.openiru.app.Json;
+import org.openiru.store.Rows;
 import org.openiru.verify.Statistics;
 
 /** What the pages, the API and the statistics read about reappearances. */
@@ -53,7 +54,7 @@ public final class Reappearances {
     /** Newest first. */
     public List<Row> list(Instant from, Instant to, Long unit, int limit) {
         return jdbi.withHandle(h -> h.createQuery(ROWS + WINDOW + " ORDER BY x.found_at DESC, x.id DESC LIMIT :limit")
-                .bind("from", utc(from)).bind("to", utc(to)).bind("unit", unit).bind("limit", limit)
+                .bind("from", Rows.utc(from)).bind("to", Rows.utc(to)).bind("unit", unit).bind("limit", limit)
                 .map(Reappearances::row).list());
     }
 
@@ -80,7 +81,7 @@ public final class Reappearances {
                           AND x.platform_id IS NOT NULL
                           AND (CAST(:platform AS bigint) IS NULL OR x.platform_id = :platform)
                         GROUP BY 1, 2""")
-                .bind("from", utc(f.from())).bind("to", utc(f.to())).bind("unit", f.unitId())
+                .bind("from", Rows.utc(f.from())).bind("to", Rows.utc(f.to())).bind("unit", f.unitId())
                 .bind("platform", f.platformId())
                 .reduceResultSet(new HashMap<>(), (m, rs, c) -> {
                     m.put(Statistics.key(rs), rs.getLong("n"));
@@ -103,7 +104,7 @@ public final class Reappearances {
                          AS k, count(DISTINCT x.item_id), count(DISTINCT x.removed_case_id)
                         FROM reappearances x LEFT JOIN platforms p ON p.id = x.platform_id
                         """ + WINDOW + " GROUP BY 1 ORDER BY 2 DESC, 1")
-                .bind("from", utc(from)).bind("to", utc(to)).bind("unit", unit)
+                .bind("from", Rows.utc(from)).bind("to", Rows.utc(to)).bind("unit", unit)
                 .map((rs, c) -> new Count(rs.getString(1), rs.getLong(2), rs.getLong(3))).list());
     }
 
@@ -124,7 +125,4 @@ public final class Reappearances {
         }
     }
 
-    private static OffsetDateTime utc(Instant t) {
-        return t == null ? null : RemovedContent.utc(t);
-    }
 }

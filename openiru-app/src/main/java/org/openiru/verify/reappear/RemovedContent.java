@@ -3,11 +3,11 @@ package org.openiru.verify.reappear;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.openiru.store.Rows;
 import org.openiru.audit.Actor;
 import org.openiru.hashing.banks.SignalType;
 import org.openiru.signals.Bank;
@@ -63,7 +63,7 @@ public final class RemovedContent {
                         WHERE NOT EXISTS (SELECT 1 FROM reappear_removed x WHERE x.case_id = r.case_id
                                           AND x.item_id = r.item_id)
                         ORDER BY r.case_id, r.item_id, r.removed_at
-                        ON CONFLICT DO NOTHING""").bind("now", utc(clock.instant())).execute());
+                        ON CONFLICT DO NOTHING""").bind("now", Rows.utc(clock.instant())).execute());
     }
 
     /**
@@ -112,7 +112,7 @@ public final class RemovedContent {
             jdbi.useHandle(h -> h.createUpdate("""
                             UPDATE reappear_removed SET text_simhash = ?, text_words = ?, prepared_at = ?
                             WHERE case_id = ? AND item_id = ?""")
-                    .bind(0, print.simhash()).bind(1, print.words()).bind(2, utc(clock.instant()))
+                    .bind(0, print.simhash()).bind(1, print.words()).bind(2, Rows.utc(clock.instant()))
                     .bind(3, p.caseId()).bind(4, p.itemId()).execute());
             out.add(new Prepared(p.caseId(), p.itemId(), p.removedAt()));
         }
@@ -156,7 +156,7 @@ public final class RemovedContent {
     List<Long> seenAfter(Instant since, long afterId, int limit) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT id FROM items WHERE collected_at > ? AND id > ? ORDER BY id LIMIT ?""")
-                .bind(0, utc(since)).bind(1, afterId).bind(2, limit).mapTo(Long.class).list());
+                .bind(0, Rows.utc(since)).bind(1, afterId).bind(2, limit).mapTo(Long.class).list());
     }
 
     /** Items whose files hit a REMOVED_CONTENT entry and have no picture reappearance for its case yet. */
@@ -176,7 +176,4 @@ public final class RemovedContent {
                         ORDER BY 1""").mapTo(Long.class).list());
     }
 
-    static OffsetDateTime utc(Instant t) {
-        return OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
-    }
 }
