@@ -124,11 +124,15 @@ public final class OrderRoutes {
 
     private void listPage(Context ctx) {
         Instant now = clock.instant();
-        List<Row> rows = new ArrayList<>();
-        for (OrderQueries.Summary s : queries.list(user(ctx).unitId(), null, LIST)) {
-            rows.add(new Row(s, queries.find(s.id()).orElseThrow().clock(now)));
-        }
-        pages.render(ctx, "order/list.jte", Map.of("rows", rows, "now", now));
+        pages.render(ctx, "order/list.jte", Map.of("rows", rows(user(ctx).unitId(), null, now), "now", now));
+    }
+
+    /** The list's orders with their clocks: the unit's, or with {@code platformId} the ones to that platform. */
+    private List<Row> rows(Long unitId, Long platformId, Instant now) {
+        List<OrderQueries.Summary> orders = queries.list(unitId, platformId, LIST);
+        Map<Long, OrderClock.Result> clocks = queries.clocks(orders.stream().map(OrderQueries.Summary::id).toList(),
+                now);
+        return orders.stream().map(s -> new Row(s, clocks.get(s.id()))).toList();
     }
 
     private void orderPage(Context ctx) {
@@ -295,9 +299,9 @@ public final class OrderRoutes {
         User u = user(ctx);
         Instant now = clock.instant();
         List<Map<String, Object>> out = new ArrayList<>();
-        for (OrderQueries.Summary s : u.platformId() != null ? queries.list(null, u.platformId(), LIST)
-                : queries.list(u.unitId(), null, LIST)) {
-            OrderClock.Result c = queries.find(s.id()).orElseThrow().clock(now);
+        for (Row r : u.platformId() != null ? rows(null, u.platformId(), now) : rows(u.unitId(), null, now)) {
+            OrderQueries.Summary s = r.order();
+            OrderClock.Result c = r.clock();
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("id", s.id());
             row.put("reference", s.reference());

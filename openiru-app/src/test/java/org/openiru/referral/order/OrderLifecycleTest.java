@@ -85,6 +85,8 @@ class OrderLifecycleTest {
         app.removalOrders.orders.clarify(f.supervisor, OrderFixture.SYSTEM, id, "[synthetic] Message 2 of the list.");
         OrderClock.Result fresh = f.order(id).clock(clock.instant());
         assertThat(fresh.state()).isEqualTo(OrderClock.State.RUNNING);
+        assertThat(app.removalOrders.queries.clocks(List.of(id), clock.instant())).as("the list's clock")
+                .containsEntry(id, fresh);
         assertThat(fresh.deadline()).isBetween(clarified.plus(OrderClock.PERIOD),
                 clarified.plus(OrderClock.PERIOD).plusSeconds(5));
         assertThat(count(app, "SELECT count(*) FROM deliveries WHERE key LIKE ?", "order:" + id
