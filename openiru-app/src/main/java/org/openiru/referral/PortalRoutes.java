@@ -116,15 +116,16 @@ final class PortalRoutes {
 
     private void openReferrals(Context ctx) {
         long platform = platformOf(ctx);
-        List<ReferralQueries.Detail> out = new ArrayList<>();
         int limit = Params.intQuery(ctx, "limit", 10, 1, 100);
-        for (ReferralQueries.Row row : referral.queries.list(new ReferralQueries.Filter(null, platform, null, "open",
-                Params.longQuery(ctx, "before")), limit)) {
-            if (row.receivedAt() == null) {
-                referral.answers.stampReceipt(auth.actor(ctx), platform, row.id(), "api");
-            }
-            referral.queries.detail(row.id(), null, platform).ifPresent(out::add);
+        ReferralQueries.Filter open = new ReferralQueries.Filter(null, platform, null, "open",
+                Params.longQuery(ctx, "before"));
+        List<ReferralQueries.Row> rows = referral.queries.list(open, limit);
+        List<ReferralQueries.Row> unreceived = rows.stream().filter(r -> r.receivedAt() == null).toList();
+        for (ReferralQueries.Row row : unreceived) {
+            referral.answers.stampReceipt(auth.actor(ctx), platform, row.id(), "api");
         }
+        List<ReferralQueries.Detail> out = referral.queries.details(unreceived.isEmpty() ? rows
+                : referral.queries.list(open, limit));
         Map<String, Object> body = new HashMap<>();
         body.put("referrals", out);
         body.put("next", out.size() < limit ? null : "/api/v1/platform/referrals?before=" + out.get(out.size() - 1)

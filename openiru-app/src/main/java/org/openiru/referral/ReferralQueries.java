@@ -97,32 +97,43 @@ public final class ReferralQueries {
 
     /** The referral with its items, their answers and its deliveries, if it is within the scope given. */
     public Optional<Detail> detail(long id, Long unitId, Long platformId) {
-        return row(id, unitId, platformId).map(r -> jdbi.withHandle(h -> {
+        return row(id, unitId, platformId).map(r -> details(List.of(r)).get(0));
+    }
+
+    /** The referrals of these rows with their items, answers and deliveries, in three statements for them all. */
+    public List<Detail> details(List<Row> rows) {
+        Long[] ids = rows.stream().map(Row::id).toArray(Long[]::new);
+        return jdbi.withHandle(h -> {
             Map<Long, List<AnswerRow>> answers = new HashMap<>();
             h.createQuery("""
                             SELECT a.referral_item_id, a.id, a.answer, a.reason_code, a.reason, a.acted_at,
                                    a.recorded_at, COALESCE(u.username, ''), a.via
                             FROM referral_answers a JOIN referral_items ri ON ri.id = a.referral_item_id
                             LEFT JOIN users u ON u.id = a.user_id
-                            WHERE ri.referral_id = ? ORDER BY a.recorded_at, a.id""").bind(0, id)
+                            WHERE ri.referral_id = ANY(:ids) ORDER BY a.recorded_at, a.id""").bind("ids", ids)
                     .map((rs, c) -> Map.entry(rs.getLong(1), new AnswerRow(rs.getLong(2), rs.getString(3),
                             rs.getString(4), rs.getString(5), instant(rs, 6), instant(rs, 7), rs.getString(8),
                             rs.getString(9))))
                     .forEach(e -> answers.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-            List<ItemRow> items = h.createQuery("""
-                            SELECT id, case_id, item_id, url, categories, entity, reason, sha256, pdq
-                            FROM referral_items WHERE referral_id = ? ORDER BY id""").bind(0, id)
-                    .map((rs, c) -> new ItemRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-                            strings(rs, 5), rs.getString(6), rs.getString(7), strings(rs, 8), strings(rs, 9),
-                            answers.getOrDefault(rs.getLong(1), List.of()))).list();
-            List<DeliveryRow> deliveries = h.createQuery("""
-                            SELECT id, channel, recipient, status, attempts, sent_at,
+            Map<Long, List<ItemRow>> items = new HashMap<>();
+            h.createQuery("""
+                            SELECT referral_id, id, case_id, item_id, url, categories, entity, reason, sha256, pdq
+                            FROM referral_items WHERE referral_id = ANY(:ids) ORDER BY id""").bind("ids", ids)
+                    .map((rs, c) -> Map.entry(rs.getLong(1), new ItemRow(rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                            rs.getString(5), strings(rs, 6), rs.getString(7), rs.getString(8), strings(rs, 9),
+                            strings(rs, 10), answers.getOrDefault(rs.getLong(2), List.of()))))
+                    .forEach(e -> items.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+            Map<Long, List<DeliveryRow>> deliveries = new HashMap<>();
+            h.createQuery("""
+                            SELECT referral_id, id, channel, recipient, status, attempts, sent_at,
                                    CASE WHEN status = 'pending' THEN next_attempt_at END
-                            FROM deliveries WHERE referral_id = ? ORDER BY id""").bind(0, id)
-                    .map((rs, c) -> new DeliveryRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getInt(5), instant(rs, 6), instant(rs, 7))).list();
-            return new Detail(r, items, deliveries);
-        }));
+                            FROM deliveries WHERE referral_id = ANY(:ids) ORDER BY id""").bind("ids", ids)
+                    .map((rs, c) -> Map.entry(rs.getLong(1), new DeliveryRow(rs.getLong(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getInt(6), instant(rs, 7), instant(rs, 8))))
+                    .forEach(e -> deliveries.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+            return rows.stream().map(r -> new Detail(r, items.getOrDefault(r.id(), List.of()),
+                    deliveries.getOrDefault(r.id(), List.of()))).toList();
+        });
     }
 
     /** An approved case of the unit that is not referred yet; {@code held}: a hold keeps it from referral. */
