@@ -1,5 +1,7 @@
 package org.openiru.detect.cases;
 
+import java.util.List;
+import org.openiru.text.analysis.Token;
 import org.openiru.text.analysis.Tokenizer;
 import org.openiru.text.normalize.TextNormalizer;
 import org.openiru.text.simhash.SimHash;
@@ -15,8 +17,9 @@ public record TextPrint(long simhash, int words) {
     public static final int MIN_WORDS = SimHash.MIN_TOKENS;
 
     public static TextPrint of(String text) {
-        String normalised = TextNormalizer.normalize(text);
-        return new TextPrint(SimHash.of(normalised), Tokenizer.tokenize(normalised).size());
+        // normalised and tokenised once: at a million items a second pass costs as much as the index
+        List<Token> tokens = Tokenizer.tokenize(TextNormalizer.normalize(text));
+        return new TextPrint(SimHash.ofTokens(tokens), tokens.size());
     }
 
     public boolean comparable() {

@@ -3,6 +3,7 @@ package org.openiru.detect.routing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Chooses the queue of a new case from the rules: in position order, the first enabled rule whose every set
@@ -42,64 +43,41 @@ public final class Router {
     /** The rule's conditions with the item's values when all hold (a sample counts as one), else empty. */
     static Optional<List<Condition>> match(RoutingRule r, ItemFacts f) {
         List<Condition> held = new ArrayList<>();
-        if (r.reason() != null) {
-            Optional<String> code = f.reasons().stream().filter(c -> r.reason().endsWith(".")
-                    ? c.startsWith(r.reason()) : c.equals(r.reason())).findFirst();
-            if (code.isEmpty()) {
-                return Optional.empty();
-            }
-            held.add(new Condition("reason", r.reason(), code.get()));
+        boolean all = check(held, "reason", r.reason(), () -> f.reasons().stream().filter(c -> r.reason().endsWith(".")
+                        ? c.startsWith(r.reason()) : c.equals(r.reason())).findFirst())
+                && check(held, "min_priority", r.minPriority(), () -> priority(f, f.priority() >= r.minPriority()))
+                && check(held, "max_priority", r.maxPriority(), () -> priority(f, f.priority() <= r.maxPriority()))
+                && check(held, "label", r.label(), () -> Optional.ofNullable(f.label()).filter(r.label()::equals))
+                && check(held, "platform", r.platformId() == null ? null : r.platform(),
+                        () -> r.platformId().equals(f.platformId()) ? Optional.of(f.platform()) : Optional.empty())
+                && check(held, "language", r.language(),
+                        () -> Optional.ofNullable(f.language()).filter(r.language()::equals))
+                && check(held, "media_type", r.mediaType(),
+                        () -> f.mediaTypes().stream().filter(m -> m.startsWith(r.mediaType())).findFirst())
+                && check(held, "source_kind", r.sourceKind(),
+                        () -> f.sourceKinds().stream().filter(r.sourceKind()::equals).findFirst())
+                && check(held, "sample", r.sampleEvery() > 1 ? r.sampleEvery() : null,
+                        () -> inSample(f.itemId(), r.sampleEvery()) ? Optional.of(String.valueOf(f.itemId()))
+                                : Optional.empty());
+        return all ? Optional.of(held) : Optional.empty();
+    }
+
+    /**
+     * One condition: not set ({@code expected} null) holds and is not shown; set, it holds when {@code actual} gives
+     * the item's value that satisfies it, which is kept for the explanation.
+     */
+    private static boolean check(List<Condition> held, String field, Object expected,
+                                 Supplier<Optional<String>> actual) {
+        if (expected == null) {
+            return true;
         }
-        if (r.minPriority() != null) {
-            if (f.priority() < r.minPriority()) {
-                return Optional.empty();
-            }
-            held.add(new Condition("min_priority", String.valueOf(r.minPriority()), String.valueOf(f.priority())));
-        }
-        if (r.maxPriority() != null) {
-            if (f.priority() > r.maxPriority()) {
-                return Optional.empty();
-            }
-            held.add(new Condition("max_priority", String.valueOf(r.maxPriority()), String.valueOf(f.priority())));
-        }
-        if (r.label() != null) {
-            if (!r.label().equals(f.label())) {
-                return Optional.empty();
-            }
-            held.add(new Condition("label", r.label(), f.label()));
-        }
-        if (r.platformId() != null) {
-            if (!r.platformId().equals(f.platformId())) {
-                return Optional.empty();
-            }
-            held.add(new Condition("platform", r.platform(), f.platform()));
-        }
-        if (r.language() != null) {
-            if (!r.language().equals(f.language())) {
-                return Optional.empty();
-            }
-            held.add(new Condition("language", r.language(), f.language()));
-        }
-        if (r.mediaType() != null) {
-            Optional<String> media = f.mediaTypes().stream().filter(m -> m.startsWith(r.mediaType())).findFirst();
-            if (media.isEmpty()) {
-                return Optional.empty();
-            }
-            held.add(new Condition("media_type", r.mediaType(), media.get()));
-        }
-        if (r.sourceKind() != null) {
-            if (!f.sourceKinds().contains(r.sourceKind())) {
-                return Optional.empty();
-            }
-            held.add(new Condition("source_kind", r.sourceKind(), r.sourceKind()));
-        }
-        if (r.sampleEvery() > 1) {
-            if (!inSample(f.itemId(), r.sampleEvery())) {
-                return Optional.empty();
-            }
-            held.add(new Condition("sample", String.valueOf(r.sampleEvery()), String.valueOf(f.itemId())));
-        }
-        return Optional.of(held);
+        Optional<String> value = actual.get();
+        value.ifPresent(v -> held.add(new Condition(field, String.valueOf(expected), v)));
+        return value.isPresent();
+    }
+
+    private static Optional<String> priority(ItemFacts f, boolean holds) {
+        return holds ? Optional.of(String.valueOf(f.priority())) : Optional.empty();
     }
 
     /**
