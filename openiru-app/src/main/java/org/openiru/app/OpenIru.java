@@ -31,6 +31,7 @@ import org.openiru.delivery.DeliveryRoutes;
 import org.openiru.delivery.DeliveryWorkers;
 import org.openiru.detect.Detect;
 import org.openiru.detect.ScoreStep;
+import org.openiru.detect.cases.CaseDetection;
 import org.openiru.evidence.BlobStore;
 import org.openiru.ingest.Ingest;
 import org.openiru.ingest.Progress;
@@ -58,6 +59,7 @@ import org.openiru.store.DatabaseServer;
 import org.openiru.store.EmbeddedPostgresServer;
 import org.openiru.store.queue.Backoff;
 import org.openiru.store.queue.JobHandler;
+import org.openiru.store.queue.ItemJobs;
 import org.openiru.store.queue.JobQueue;
 import org.openiru.store.queue.PgJobQueue;
 import org.openiru.store.queue.QueueAdmin;
@@ -112,6 +114,8 @@ public final class OpenIru implements AutoCloseable {
     public final Detect detect;
     /** The review desk: cases, queues, claims, assessments, approvals, holds. */
     public final Review review;
+    /** Cases from detection: copies of one content clustered into one case, routed to queues by rules. */
+    public final CaseDetection detectCases;
     /** The outbox of e-mails and webhooks to platforms and people, and its log. */
     public final Deliveries deliveries;
     private final DeliveryWorkers deliveryWorkers;
@@ -159,6 +163,7 @@ public final class OpenIru implements AutoCloseable {
         this.signals = new Signals(db.jdbi(), audit, jobs, workers);
         this.blobSignals = new BlobSignals(blobs, signals.hasher, signals.signalMatcher, jobs, db.jdbi());
         this.review = new Review(db.jdbi(), audit, new ItemQueries(db.jdbi()));
+        this.detectCases = new CaseDetection(db.jdbi(), audit, jobs, review);
         this.deliveries = new Deliveries(db.jdbi(), audit, clock);
         this.referral = new Referral(db.jdbi(), audit, review, platforms, Messages.loadAll(ZoneId.systemDefault()),
                 config.publicUrl(), clock);
@@ -253,6 +258,7 @@ public final class OpenIru implements AutoCloseable {
         signals.register(routes, pages, auth);
         detect.register(routes, pages, auth);
         review.register(routes, pages, auth, users, signals.signalMatcher, detect.scores);
+        detectCases.register(routes, pages, auth, platforms);
         referral.register(routes, pages, auth);
         verify.register(routes, pages, auth, platforms);
         reappear.register(routes, pages, auth);
@@ -271,10 +277,16 @@ public final class OpenIru implements AutoCloseable {
         workers.register(BlobSignals.QUEUE, afterHashing(blobSignals), Duration.ofMinutes(10));
         PurgeJob purge = new PurgeJob(preservation, jobs);
         workers.register(PurgeJob.QUEUE, purge, PurgeJob.LEASE);
-        workers.register(ScoreStep.QUEUE, detect.step, Duration.ofMinutes(10));
+        // scoring, then clustering the scored items into cases
+        workers.register(ScoreStep.QUEUE, job -> {
+            detect.step.handle(job);
+            detectCases.step.afterScoring("scored:" + job.id(), ItemJobs.items(job));
+        }, Duration.ofMinutes(10));
+        detectCases.register(workers);
         verify.registerWorkers(workers);
         blobSignals.enqueueMissing();
         detect.step.enqueueUnscored();
+        detectCases.step.enqueueUnclustered();
         housekeeping.schedule();
         reappear.step.schedule();
         purge.schedule();

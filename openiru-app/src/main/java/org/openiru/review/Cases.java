@@ -84,6 +84,14 @@ public final class Cases {
      * Returns the case id.
      */
     public long openFor(Actor who, long unitId, NewCase in) {
+        return jdbi.inTransaction(h -> openFor(h, who, unitId, in));
+    }
+
+    /**
+     * {@link #openFor(Actor, long, NewCase)} in the caller's transaction: detection opens a case and records why in
+     * one transaction, so that a crash leaves neither a case without its reasons nor reasons without their case.
+     */
+    public long openFor(Handle h, Actor who, long unitId, NewCase in) {
         List<Long> ids = distinct("itemIds", in.itemIds());
         if (ids.isEmpty() || ids.size() > MAX_ITEMS) {
             throw ApiException.badRequest("itemIds", "Give from 1 to " + MAX_ITEMS + " item ids");
@@ -97,44 +105,45 @@ public final class Cases {
             throw ApiException.badRequest("title", "title is at most 500 characters");
         }
         String queueName = in.queue() == null || in.queue().isBlank() ? DEFAULT_QUEUE : in.queue().strip();
-        return jdbi.inTransaction(h -> {
-            Queue queue = queues(h).stream().filter(q -> q.name().equals(queueName)).findFirst()
-                    .orElseThrow(() -> ApiException.badRequest("queue", "No queue named " + queueName));
-            List<Long> known = h.createQuery("SELECT id FROM items WHERE id = ANY(?)")
-                    .bind(0, ids.toArray(new Long[0])).mapTo(Long.class).list();
-            Optional<Long> unknown = ids.stream().filter(id -> !known.contains(id)).findFirst();
-            if (unknown.isPresent()) {
-                throw ApiException.badRequest("itemIds", "Item " + unknown.get() + " does not exist");
-            }
-            long caseId = h.createQuery("""
-                            INSERT INTO review_cases (unit_id, queue_id, priority, title, graphic)
-                            VALUES (?, ?, ?, ?, ?) RETURNING id""")
-                    .bind(0, unitId).bind(1, queue.id()).bind(2, priority).bind(3, title)
-                    .bind(4, Boolean.TRUE.equals(in.graphic())).mapTo(Long.class).one();
-            log.append(h, who, caseId, "created", Map.of("itemIds", ids, "queue", queue.name(), "priority",
-                    priority, "graphic", Boolean.TRUE.equals(in.graphic())), null);
-            for (long item : ids) {
-                h.execute("INSERT INTO review_case_items (case_id, item_id) VALUES (?, ?)", caseId, item);
-            }
-            return caseId;
-        });
+        Queue queue = queues(h).stream().filter(q -> q.name().equals(queueName)).findFirst()
+                .orElseThrow(() -> ApiException.badRequest("queue", "No queue named " + queueName));
+        List<Long> known = h.createQuery("SELECT id FROM items WHERE id = ANY(?)")
+                .bind(0, ids.toArray(new Long[0])).mapTo(Long.class).list();
+        Optional<Long> unknown = ids.stream().filter(id -> !known.contains(id)).findFirst();
+        if (unknown.isPresent()) {
+            throw ApiException.badRequest("itemIds", "Item " + unknown.get() + " does not exist");
+        }
+        long caseId = h.createQuery("""
+                        INSERT INTO review_cases (unit_id, queue_id, priority, title, graphic)
+                        VALUES (?, ?, ?, ?, ?) RETURNING id""")
+                .bind(0, unitId).bind(1, queue.id()).bind(2, priority).bind(3, title)
+                .bind(4, Boolean.TRUE.equals(in.graphic())).mapTo(Long.class).one();
+        log.append(h, who, caseId, "created", Map.of("itemIds", ids, "queue", queue.name(), "priority",
+                priority, "graphic", Boolean.TRUE.equals(in.graphic())), null);
+        for (long item : ids) {
+            h.execute("INSERT INTO review_case_items (case_id, item_id) VALUES (?, ?)", caseId, item);
+        }
+        return caseId;
     }
 
     /** Adds an item to a case, or marks it seen again (last seen) when it is already there. */
     public void addItem(Actor who, long caseId, long itemId) {
-        jdbi.useTransaction(h -> {
-            lockCase(h, caseId);
-            if (h.createQuery("SELECT count(*) FROM items WHERE id = ?").bind(0, itemId).mapTo(Long.class).one() == 0) {
-                throw ApiException.badRequest("itemId", "Item " + itemId + " does not exist");
-            }
-            boolean added = h.createQuery("""
-                            INSERT INTO review_case_items (case_id, item_id) VALUES (?, ?)
-                            ON CONFLICT (case_id, item_id) DO UPDATE SET last_seen = now()
-                            RETURNING xmax = 0""").bind(0, caseId).bind(1, itemId).mapTo(Boolean.class).one();
-            if (added) {
-                log.append(h, who, caseId, "item_added", Map.of("itemId", itemId), null);
-            }
-        });
+        jdbi.useTransaction(h -> addItem(h, who, caseId, itemId));
+    }
+
+    /** {@link #addItem(Actor, long, long)} in the caller's transaction. */
+    public void addItem(Handle h, Actor who, long caseId, long itemId) {
+        lockCase(h, caseId);
+        if (h.createQuery("SELECT count(*) FROM items WHERE id = ?").bind(0, itemId).mapTo(Long.class).one() == 0) {
+            throw ApiException.badRequest("itemId", "Item " + itemId + " does not exist");
+        }
+        boolean added = h.createQuery("""
+                        INSERT INTO review_case_items (case_id, item_id) VALUES (?, ?)
+                        ON CONFLICT (case_id, item_id) DO UPDATE SET last_seen = now()
+                        RETURNING xmax = 0""").bind(0, caseId).bind(1, itemId).mapTo(Boolean.class).one();
+        if (added) {
+            log.append(h, who, caseId, "item_added", Map.of("itemId", itemId), null);
+        }
     }
 
     /**

@@ -36,6 +36,12 @@ class MessagesTest {
             Map.entry("sources.job.", List.of("ready", "running", "dead")),
             Map.entry("actor.kind.", List.of("channel", "group", "user", "site", "unknown")),
             Map.entry("detect.band.", List.of("high", "medium", "low")),
+            Map.entry("routing.cond.", java.util.stream.Stream.concat(
+                    org.openiru.detect.routing.RoutingRule.FIELDS.stream(), java.util.stream.Stream.of("sample"))
+                    .toList()),
+            Map.entry("routing.because.", List.of("band", "hash_match", "sample", "copy_of_decided")),
+            Map.entry("routing.outcome.", List.of("opened", "joined", "in_case", "copy_of_decided", "not_opened")),
+            Map.entry("routing.how.", org.openiru.detect.cases.ContentIndex.WAYS),
             Map.entry("detect.label.", java.util.Arrays.stream(org.openiru.text.classify.Label.values())
                     .map(org.openiru.text.classify.Label::id).toList()),
             Map.entry("detect.class.", java.util.Arrays.stream(org.openiru.text.lexicon.TermClass.values())

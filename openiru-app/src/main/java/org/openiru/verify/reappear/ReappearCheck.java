@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.openiru.audit.AuditLog;
+import org.openiru.detect.cases.TextPrint;
 import org.openiru.review.Cases;
 import org.openiru.store.Rows;
 

@@ -9,6 +9,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.openiru.store.Rows;
 import org.openiru.audit.Actor;
+import org.openiru.detect.cases.TextPrint;
 import org.openiru.hashing.banks.SignalType;
 import org.openiru.signals.Bank;
 import org.openiru.signals.BankInput;

@@ -24,7 +24,11 @@ public final class SimHash {
     }
 
     public static long of(String text) {
-        List<Token> tokens = Tokenizer.tokenize(TextNormalizer.normalize(text));
+        return ofTokens(Tokenizer.tokenize(TextNormalizer.normalize(text)));
+    }
+
+    /** The hash of tokens of normalised text, for a caller that has them already (no second normalisation). */
+    public static long ofTokens(List<Token> tokens) {
         int[] votes = new int[64];
         int shingles = Math.max(1, tokens.size() - SHINGLE + 1);
         for (int i = 0; i < shingles && !tokens.isEmpty(); i++) {
