@@ -2,7 +2,6 @@ package org.openiru.referral.order;
 
 import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
-import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
@@ -13,9 +12,6 @@ import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -40,8 +36,6 @@ final class OrderPdf {
             "d", "(d) provides instruction on making or using explosives, weapons or hazardous substances, or "
                     + "other methods, for terrorist offences",
             "e", "(e) constitutes a threat to commit a terrorist offence");
-    private static final byte[] FONT = font();
-
     private final BaseFont base;
     private final Font body;
     private final Font small;
@@ -49,11 +43,7 @@ final class OrderPdf {
     private final Font title;
 
     private OrderPdf() {
-        try {
-            base = BaseFont.createFont("DejaVuSans.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, FONT, null);
-        } catch (IOException | DocumentException e) {
-            throw new IllegalStateException("The order font cannot be read", e);
-        }
+        base = org.openiru.report.PdfFont.base();
         body = new Font(base, 9.5f);
         small = new Font(base, 8f);
         heading = new Font(base, 11.5f, Font.NORMAL, new java.awt.Color(0x1f, 0x3a, 0x5f));
@@ -186,17 +176,6 @@ final class OrderPdf {
             c.setGrayFill(0.94f);
         }
         return c;
-    }
-
-    private static byte[] font() {
-        try (InputStream in = OrderPdf.class.getResourceAsStream("DejaVuSans.ttf")) {
-            if (in == null) {
-                throw new IllegalStateException("DejaVuSans.ttf is missing from the order package");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     static String time(Instant t) {
