@@ -1,8 +1,6 @@
 package org.openiru.report;
 
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -11,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.openiru.campaign.ActionDayFigures;
 import org.openiru.campaign.ActionDayFigures.Counts;
@@ -106,8 +103,7 @@ public final class ActionDayReport {
     public String csv(ActionDayFigures f, Locale locale) {
         Messages m = messages(locale);
         ActionDayFigures.Day d = f.day();
-        StringWriter out = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180)) {
+        return ReportText.csv(csv -> {
             csv.printRecord("field", "value");
             csv.printRecord("action_day_id", d.id());
             csv.printRecord("name", CsvCells.inert(d.name()));
@@ -142,10 +138,7 @@ public final class ActionDayReport {
             for (ActionDayFigures.TimePoint p : f.timeline()) {
                 csv.printRecord(p.at(), p.referred(), p.removed());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        });
     }
 
     /** Interim until the day is closed: its figures may still change. */
@@ -205,6 +198,6 @@ public final class ActionDayReport {
     }
 
     private Messages messages(Locale locale) {
-        return messages.getOrDefault(locale.getLanguage(), messages.get("en"));
+        return ReportText.messages(messages, locale);
     }
 }
