@@ -20,7 +20,8 @@ import java.util.Map;
 
 /**
  * The order document: every Annex I section, in English, as a PDF made with OpenPDF. The font (DejaVu Sans,
- * embedded as a subset) has Latin and Arabic letters; every table cell is laid out left to right with the
+ * embedded as a subset, {@link org.openiru.report.PdfFont}) has Latin and Arabic letters; every table cell, and the
+ * paragraph naming the unit, is laid out left to right with the
  * Unicode bidirectional algorithm, and OpenPDF joins Arabic letters into their contextual forms (its Arabic
  * ligaturizer, through the presentation forms of the font), so an Arabic entity name or reason reads correctly
  * inside the English order. It does not do full OpenType shaping: marks and rare ligatures may sit imperfectly.
@@ -134,7 +135,7 @@ final class OrderPdf {
                         + "may request the competent authority of the host Member State to scrutinise it within 48 "
                         + "hours of receipt."}});
         doc.add(new Paragraph(" ", small));
-        doc.add(new Paragraph("This document is signed by " + o.unitName() + " with its Ed25519 key " + keyId
+        doc.add(line("This document is signed by " + o.unitName() + " with its Ed25519 key " + keyId
                 + ". The signature over the bytes of this PDF file is sent with it and published with the key at "
                 + "/api/v1/units/" + o.unitSlug() + "/signing-key; verify with: openiru order verify --pdf FILE "
                 + "--signature SIGNATURE --key KEY.", small));
@@ -150,6 +151,20 @@ final class OrderPdf {
             t.addCell(cell(r[1], body, false));
         }
         doc.add(t);
+    }
+
+    /**
+     * A paragraph that may carry Arabic (the unit's name): laid out in a borderless cell, the one place where
+     * OpenPDF applies the bidirectional algorithm and joins Arabic letters; a paragraph added to the document
+     * directly would print them unjoined and in reverse order.
+     */
+    private static PdfPTable line(String text, Font font) {
+        PdfPTable t = table(new float[] {1});
+        PdfPCell c = cell(text, font, false);
+        c.setBorder(com.lowagie.text.Rectangle.NO_BORDER);
+        c.setPadding(0);
+        t.addCell(c);
+        return t;
     }
 
     private void heading(Document doc, String text) {
