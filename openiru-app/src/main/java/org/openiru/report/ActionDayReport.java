@@ -55,7 +55,8 @@ public final class ActionDayReport {
 
         pdf.heading(m.t("report.day.totals"));
         breakdown(pdf, m, m.t("report.day.section.total"), List.of(new Row("", m.t("report.day.all"), f.total())));
-        pdf.paragraph(m.t("report.day.reappeared", f.reappearedCases()));
+        // As a string: MessageFormat would write Arabic-Indic digits in Arabic, and the CSV has Western ones.
+        pdf.paragraph(m.t("report.day.reappeared", String.valueOf(f.reappearedCases())));
 
         pdf.heading(m.t("report.day.section.platform"));
         pdf.chart(PdfCharts.bars(f.perPlatform().stream().map(r -> new PdfCharts.Bar(r.label(),

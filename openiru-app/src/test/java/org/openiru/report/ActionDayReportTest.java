@@ -65,6 +65,8 @@ class ActionDayReportTest {
                 total.get("pending"), total.get("removed"), total.get("referred"));
         assertThat(squeeze(pdf)).contains(squeeze(row + ReportPdfTest.visualShaped("كل المواد")));
         assertThat(pdf).contains(ReportPdfTest.visualShaped("تقرير"));
+        // Western digits as in the CSV, also where a sentence carries a number (the reappeared cases: 4).
+        assertThat(pdf).doesNotContainPattern("[\u0660-\u0669]").contains(" 4 :");
         assertThat(pdf).doesNotContain("Totals");
     }
 
