@@ -52,6 +52,7 @@ import org.openiru.platform.Platforms;
 import org.openiru.platform.WebhookSecrets;
 import org.openiru.referral.Referral;
 import org.openiru.referral.order.RemovalOrders;
+import org.openiru.report.Reports;
 import org.openiru.review.Review;
 import org.openiru.signals.Signals;
 import org.openiru.store.Database;
@@ -129,6 +130,8 @@ public final class OpenIru implements AutoCloseable {
     public final Preservation preservation;
     /** Removal orders (TCO Art. 3): Annex I, PDF, signature, the one-hour clock and its breach check. */
     public final RemovalOrders removalOrders;
+    /** Action-day final reports and the transparency reports (PDF and CSV). */
+    public final Reports reports;
     private final QueueAdmin queueAdmin;
     private final BlobSignals blobSignals;
     private final DatabaseServer server;
@@ -178,6 +181,7 @@ public final class OpenIru implements AutoCloseable {
         this.preservation = new Preservation(db.jdbi(), audit, blobs, config.preservation(), clock);
         this.removalOrders = new RemovalOrders(db.jdbi(), audit, clock, blobs, review.cases, jobs,
                 config.publicUrl().map(Object::toString).orElse(""));
+        this.reports = new Reports(db.jdbi(), audit, Messages.loadAll(ZoneId.systemDefault()), clock);
     }
 
     /** What the sources page imports from an uploaded file, by source kind. */
@@ -264,6 +268,7 @@ public final class OpenIru implements AutoCloseable {
         reappear.register(routes, pages, auth);
         preservation.register(routes, pages, auth);
         removalOrders.register(routes, pages, auth, units, platforms);
+        reports.register(routes, pages, auth, units);
         web = new WebServer(config.host(), config.port(), routes, auth, pages, metrics).start();
         return web;
     }

@@ -107,16 +107,8 @@ final class ReferralDocuments {
         return bytes.toByteArray();
     }
 
-    /**
-     * A cell that starts like a formula ({@code = + - @}, tab or carriage return) gets a leading apostrophe, as
-     * OWASP advises against CSV injection; the text is otherwise unchanged.
-     */
     static String inert(String cell) {
-        if (cell == null || cell.isEmpty()) {
-            return "";
-        }
-        char c = cell.charAt(0);
-        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + cell : cell;
+        return org.openiru.web.CsvCells.inert(cell);
     }
 
     /** The webhook's body. */

@@ -109,10 +109,7 @@ final class StatisticsRoutes {
 
     /** A text cell that a spreadsheet would run as a formula gets a leading apostrophe. */
     static String cell(String s) {
-        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
-            return "'" + s;
-        }
-        return s;
+        return org.openiru.web.CsvCells.inert(s);
     }
 
     private static String number(Double d) {

@@ -2,7 +2,6 @@ package org.openiru.referral.order;
 
 import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
-import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
@@ -13,9 +12,6 @@ import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -24,7 +20,8 @@ import java.util.Map;
 
 /**
  * The order document: every Annex I section, in English, as a PDF made with OpenPDF. The font (DejaVu Sans,
- * embedded as a subset) has Latin and Arabic letters; every table cell is laid out left to right with the
+ * embedded as a subset, {@link org.openiru.report.PdfFont}) has Latin and Arabic letters; every table cell, and the
+ * paragraph naming the unit, is laid out left to right with the
  * Unicode bidirectional algorithm, and OpenPDF joins Arabic letters into their contextual forms (its Arabic
  * ligaturizer, through the presentation forms of the font), so an Arabic entity name or reason reads correctly
  * inside the English order. It does not do full OpenType shaping: marks and rare ligatures may sit imperfectly.
@@ -40,8 +37,6 @@ final class OrderPdf {
             "d", "(d) provides instruction on making or using explosives, weapons or hazardous substances, or "
                     + "other methods, for terrorist offences",
             "e", "(e) constitutes a threat to commit a terrorist offence");
-    private static final byte[] FONT = font();
-
     private final BaseFont base;
     private final Font body;
     private final Font small;
@@ -49,11 +44,7 @@ final class OrderPdf {
     private final Font title;
 
     private OrderPdf() {
-        try {
-            base = BaseFont.createFont("DejaVuSans.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, FONT, null);
-        } catch (IOException | DocumentException e) {
-            throw new IllegalStateException("The order font cannot be read", e);
-        }
+        base = org.openiru.report.PdfFont.base();
         body = new Font(base, 9.5f);
         small = new Font(base, 8f);
         heading = new Font(base, 11.5f, Font.NORMAL, new java.awt.Color(0x1f, 0x3a, 0x5f));
@@ -144,7 +135,7 @@ final class OrderPdf {
                         + "may request the competent authority of the host Member State to scrutinise it within 48 "
                         + "hours of receipt."}});
         doc.add(new Paragraph(" ", small));
-        doc.add(new Paragraph("This document is signed by " + o.unitName() + " with its Ed25519 key " + keyId
+        doc.add(line("This document is signed by " + o.unitName() + " with its Ed25519 key " + keyId
                 + ". The signature over the bytes of this PDF file is sent with it and published with the key at "
                 + "/api/v1/units/" + o.unitSlug() + "/signing-key; verify with: openiru order verify --pdf FILE "
                 + "--signature SIGNATURE --key KEY.", small));
@@ -160,6 +151,20 @@ final class OrderPdf {
             t.addCell(cell(r[1], body, false));
         }
         doc.add(t);
+    }
+
+    /**
+     * A paragraph that may carry Arabic (the unit's name): laid out in a borderless cell, the one place where
+     * OpenPDF applies the bidirectional algorithm and joins Arabic letters; a paragraph added to the document
+     * directly would print them unjoined and in reverse order.
+     */
+    private static PdfPTable line(String text, Font font) {
+        PdfPTable t = table(new float[] {1});
+        PdfPCell c = cell(text, font, false);
+        c.setBorder(com.lowagie.text.Rectangle.NO_BORDER);
+        c.setPadding(0);
+        t.addCell(c);
+        return t;
     }
 
     private void heading(Document doc, String text) {
@@ -186,17 +191,6 @@ final class OrderPdf {
             c.setGrayFill(0.94f);
         }
         return c;
-    }
-
-    private static byte[] font() {
-        try (InputStream in = OrderPdf.class.getResourceAsStream("DejaVuSans.ttf")) {
-            if (in == null) {
-                throw new IllegalStateException("DejaVuSans.ttf is missing from the order package");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     static String time(Instant t) {

@@ -21,22 +21,22 @@ import org.openiru.unit.Unit;
 import org.openiru.unit.Units;
 
 /** A unit with an analyst and a supervisor, a platform, and approved synthetic items on it, made through the services. */
-final class OrderFixture {
+public final class OrderFixture {
     static final Actor SYSTEM = Actor.system("order-test");
     static final String PASSWORD = "test-password-123";
 
     final OpenIru app;
-    final Unit unit;
+    public final Unit unit;
     final long platformId;
     final User analyst;
-    final User supervisor;
+    public final User supervisor;
     final String slug;
 
     /**
      * @param mainEstablishment the platform's member state: "NL" (the unit's) for a domestic order, another for a
      *                          cross-border one
      */
-    OrderFixture(OpenIru app, String slug, String mainEstablishment, String webhook) {
+    public OrderFixture(OpenIru app, String slug, String mainEstablishment, String webhook) {
         this.app = app;
         this.slug = slug;
         this.unit = app.units.create(SYSTEM, new Units.Input(slug, "Unit " + slug, "NL", "iru@" + slug + ".example"));
@@ -58,7 +58,7 @@ final class OrderFixture {
     }
 
     /** {@code n} synthetic items on the platform, in one case, assessed by the analyst and approved. */
-    List<Long> approvedItems(String prefix, int n) {
+    public List<Long> approvedItems(String prefix, int n) {
         List<String> urls = new ArrayList<>();
         try (IngestRun run = app.ingest.begin(SYSTEM, "api", "order test " + prefix, "")) {
             ActorRef actor = new ActorRef(platformId, "actor-" + prefix, prefix, "Actor " + prefix, "channel");
@@ -95,7 +95,7 @@ final class OrderFixture {
                 "Within six weeks of receipt", "Administrative appeal under national law (synthetic)", emergency);
     }
 
-    long issue(List<Long> items, String emergency) {
+    public long issue(List<Long> items, String emergency) {
         return app.removalOrders.orders.issue(supervisor, SYSTEM, form(items, emergency));
     }
 
@@ -110,7 +110,7 @@ final class OrderFixture {
     }
 
     /** An answer as the portal records it. */
-    void answer(long orderId, String answer, String reasonCode, String reason, Instant at) {
+    public void answer(long orderId, String answer, String reasonCode, String reason, Instant at) {
         app.db.jdbi().useHandle(h -> h.execute("""
                 INSERT INTO referral_answers (referral_item_id, answer, reason_code, reason, acted_at, recorded_at, via)
                 SELECT id, ?, ?, ?, ?, ?, 'portal' FROM referral_items WHERE referral_id = ?""",

@@ -3,8 +3,6 @@ package org.openiru.referral.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -186,6 +184,20 @@ class OrderLifecycleTest {
     }
 
     @Test
+    void anArabicUnitNameIsJoinedAndRightToLeftInTheSignatureLine(OpenIru app) {
+        OrderFixture f = new OrderFixture(app, "arab", "NL", "");
+        app.units.update(OrderFixture.SYSTEM, f.unit.id(), new org.openiru.unit.Units.Input("arab", "وحدة", "NL",
+                "iru@arab.example"));
+        Order o = f.order(f.issue(f.approvedItems("arab", 1), "[synthetic] emergency"));
+        String text = pdfText(app.removalOrders.orders.pdf(o));
+        // "Unit" in Arabic: waw (isolated: it never joins the next letter), hah (initial), dal (final), teh marbuta
+        // (isolated, after a dal), in the visual order the PDF holds, so the right-to-left word reads backwards here.
+        // Before, the paragraph went to the document directly: base letters 0648 062D 062F 0629, unjoined, in
+        // logical order, which a reader sees reversed.
+        assertThat(text).contains("This document is signed by \uFE93\uFEAA\uFEA3\uFEED with its Ed25519 key");
+    }
+
+    @Test
     void annexOneValidationNamesEveryMissingField(OpenIru app) {
         OrderFixture f = new OrderFixture(app, "val", "IE", "");
         List<Long> items = f.approvedItems("val", 1);
@@ -247,17 +259,7 @@ class OrderLifecycleTest {
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("held"));
     }
 
-    static String pdfText(byte[] pdf) throws Exception {
-        PdfReader reader = new PdfReader(pdf);
-        try {
-            PdfTextExtractor x = new PdfTextExtractor(reader);
-            StringBuilder s = new StringBuilder();
-            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-                s.append(x.getTextFromPage(page)).append('\n');
-            }
-            return s.toString();
-        } finally {
-            reader.close();
-        }
+    static String pdfText(byte[] pdf) {
+        return org.openiru.report.PdfText.of(pdf);
     }
 }
