@@ -26,6 +26,7 @@ import org.openiru.auth.OidcRoutes;
 import org.openiru.auth.PasswordHasher;
 import org.openiru.auth.Sessions;
 import org.openiru.auth.Users;
+import org.openiru.dashboard.Dashboard;
 import org.openiru.delivery.Deliveries;
 import org.openiru.delivery.DeliveryRoutes;
 import org.openiru.delivery.DeliveryWorkers;
@@ -125,6 +126,8 @@ public final class OpenIru implements AutoCloseable {
     public final Preservation preservation;
     /** Removal orders (TCO Art. 3): Annex I, PDF, signature, the one-hour clock and its breach check. */
     public final RemovalOrders removalOrders;
+    /** The unit dashboard of the start page. */
+    public final Dashboard dashboard;
     private final QueueAdmin queueAdmin;
     private final BlobSignals blobSignals;
     private final DatabaseServer server;
@@ -173,6 +176,7 @@ public final class OpenIru implements AutoCloseable {
         this.preservation = new Preservation(db.jdbi(), audit, blobs, config.preservation(), clock);
         this.removalOrders = new RemovalOrders(db.jdbi(), audit, clock, blobs, review.cases, jobs,
                 config.publicUrl().map(Object::toString).orElse(""));
+        this.dashboard = new Dashboard(db.jdbi(), removalOrders.queries, clock);
     }
 
     /** What the sources page imports from an uploaded file, by source kind. */
@@ -322,6 +326,7 @@ public final class OpenIru implements AutoCloseable {
         }
         deliveryWorkers.close();
         workers.close();
+        dashboard.close();
         db.close();
         server.close();
     }

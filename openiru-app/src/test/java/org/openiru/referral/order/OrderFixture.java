@@ -21,22 +21,22 @@ import org.openiru.unit.Unit;
 import org.openiru.unit.Units;
 
 /** A unit with an analyst and a supervisor, a platform, and approved synthetic items on it, made through the services. */
-final class OrderFixture {
-    static final Actor SYSTEM = Actor.system("order-test");
+public final class OrderFixture {
+    public static final Actor SYSTEM = Actor.system("order-test");
     static final String PASSWORD = "test-password-123";
 
     final OpenIru app;
-    final Unit unit;
+    public final Unit unit;
     final long platformId;
     final User analyst;
-    final User supervisor;
+    public final User supervisor;
     final String slug;
 
     /**
      * @param mainEstablishment the platform's member state: "NL" (the unit's) for a domestic order, another for a
      *                          cross-border one
      */
-    OrderFixture(OpenIru app, String slug, String mainEstablishment, String webhook) {
+    public OrderFixture(OpenIru app, String slug, String mainEstablishment, String webhook) {
         this.app = app;
         this.slug = slug;
         this.unit = app.units.create(SYSTEM, new Units.Input(slug, "Unit " + slug, "NL", "iru@" + slug + ".example"));
@@ -58,7 +58,7 @@ final class OrderFixture {
     }
 
     /** {@code n} synthetic items on the platform, in one case, assessed by the analyst and approved. */
-    List<Long> approvedItems(String prefix, int n) {
+    public List<Long> approvedItems(String prefix, int n) {
         List<String> urls = new ArrayList<>();
         try (IngestRun run = app.ingest.begin(SYSTEM, "api", "order test " + prefix, "")) {
             ActorRef actor = new ActorRef(platformId, "actor-" + prefix, prefix, "Actor " + prefix, "channel");
@@ -95,7 +95,7 @@ final class OrderFixture {
                 "Within six weeks of receipt", "Administrative appeal under national law (synthetic)", emergency);
     }
 
-    long issue(List<Long> items, String emergency) {
+    public long issue(List<Long> items, String emergency) {
         return app.removalOrders.orders.issue(supervisor, SYSTEM, form(items, emergency));
     }
 
@@ -104,7 +104,7 @@ final class OrderFixture {
     }
 
     /** Receipt as the delivery worker stamps it on a confirmed delivery. */
-    void received(long orderId, Instant at) {
+    public void received(long orderId, Instant at) {
         app.db.jdbi().useHandle(h -> h.execute("UPDATE referrals SET received_at = ?, received_via = 'email' WHERE id = ?",
                 at, orderId));
     }
