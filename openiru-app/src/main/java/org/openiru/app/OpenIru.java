@@ -176,7 +176,7 @@ public final class OpenIru implements AutoCloseable {
         this.preservation = new Preservation(db.jdbi(), audit, blobs, config.preservation(), clock);
         this.removalOrders = new RemovalOrders(db.jdbi(), audit, clock, blobs, review.cases, jobs,
                 config.publicUrl().map(Object::toString).orElse(""));
-        this.dashboard = new Dashboard(db.jdbi(), removalOrders.queries, clock);
+        this.dashboard = new Dashboard(db.jdbi(), clock);
     }
 
     /** What the sources page imports from an uploaded file, by source kind. */

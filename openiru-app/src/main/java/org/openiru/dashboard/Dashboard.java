@@ -3,6 +3,8 @@ package org.openiru.dashboard;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,9 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.jdbi.v3.core.Jdbi;
-import org.openiru.referral.order.Order;
 import org.openiru.referral.order.OrderClock;
-import org.openiru.referral.order.OrderQueries;
+import org.openiru.store.Rows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +39,6 @@ public final class Dashboard implements AutoCloseable {
     private static final long ALL_UNITS = 0;
 
     private final DashboardQueries queries;
-    private final OrderQueries orders;
     private final Jdbi jdbi;
     private final Clock clock;
     private final Map<Long, DashboardQueries.Figures> cache = new ConcurrentHashMap<>();
@@ -49,10 +49,9 @@ public final class Dashboard implements AutoCloseable {
         return t;
     });
 
-    public Dashboard(Jdbi jdbi, OrderQueries orders, Clock clock) {
+    public Dashboard(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.queries = new DashboardQueries(jdbi);
-        this.orders = orders;
         this.clock = clock;
     }
 
@@ -80,23 +79,62 @@ public final class Dashboard implements AutoCloseable {
     }
 
     /** An unsettled removal order and its clock now. */
-    public record OpenOrder(Order order, OrderClock.Result clock) {
+    public record OpenOrder(long id, String reference, String platform, OrderClock.Result clock) {
     }
 
-    /** The unsettled orders of the scope and their count; the ones whose deadline comes first are shown. */
+    /** The unsettled orders of the scope and their count; the ones received first are shown. */
     public record OpenOrders(long count, List<OpenOrder> shown, Instant now) {
     }
 
+    private record Head(long id, String reference, String platform, Instant receivedAt) {
+    }
+
+    /**
+     * Read in four queries whatever the number of orders shown (the orders, their items, answers and events),
+     * folded by the orders' own {@link OrderClock}.
+     */
     public OpenOrders openOrders(Long unitId) {
         Instant now = clock.instant();
-        List<Long> ids = jdbi.withHandle(h -> h.createQuery("""
-                        SELECT r.id FROM referral_orders o JOIN referrals r ON r.id = o.referral_id
-                        WHERE o.settled_at IS NULL AND (CAST(:unit AS bigint) IS NULL OR r.unit_id = :unit)
-                        ORDER BY coalesce(r.received_at, o.issued_at), r.id""")
-                .bind("unit", unitId).mapTo(Long.class).list());
-        List<OpenOrder> shown = ids.stream().limit(ORDERS_SHOWN).map(id -> orders.find(id).orElseThrow())
-                .map(o -> new OpenOrder(o, o.clock(now))).toList();
-        return new OpenOrders(ids.size(), shown, now);
+        return jdbi.withHandle(h -> {
+            long count = h.createQuery("""
+                            SELECT count(*) FROM referral_orders o JOIN referrals r ON r.id = o.referral_id
+                            WHERE o.settled_at IS NULL AND (CAST(:unit AS bigint) IS NULL OR r.unit_id = :unit)""")
+                    .bind("unit", unitId).mapTo(Long.class).one();
+            List<Head> heads = h.createQuery("""
+                            SELECT r.id, r.reference, p.name, r.received_at
+                            FROM referral_orders o JOIN referrals r ON r.id = o.referral_id
+                            JOIN platforms p ON p.id = r.platform_id
+                            WHERE o.settled_at IS NULL AND (CAST(:unit AS bigint) IS NULL OR r.unit_id = :unit)
+                            ORDER BY coalesce(r.received_at, o.issued_at), r.id LIMIT :limit""")
+                    .bind("unit", unitId).bind("limit", ORDERS_SHOWN)
+                    .map((rs, c) -> new Head(rs.getLong(1), rs.getString(2), rs.getString(3), Rows.instant(rs, 4)))
+                    .list();
+            Long[] ids = heads.stream().map(Head::id).toArray(Long[]::new);
+            Map<Long, List<Long>> items = new HashMap<>();
+            h.createQuery("SELECT referral_id, id FROM referral_items WHERE referral_id = ANY(:ids) ORDER BY id")
+                    .bind("ids", ids)
+                    .map((rs, c) -> items.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2)))
+                    .list();
+            Map<Long, List<OrderClock.Answer>> answers = new HashMap<>();
+            h.createQuery("""
+                            SELECT ri.referral_id, a.referral_item_id, a.answer, a.reason_code, a.acted_at, a.recorded_at
+                            FROM referral_answers a JOIN referral_items ri ON ri.id = a.referral_item_id
+                            WHERE ri.referral_id = ANY(:ids) ORDER BY a.recorded_at, a.id""").bind("ids", ids)
+                    .map((rs, c) -> answers.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new OrderClock.Answer(rs.getLong(2), rs.getString(3), rs.getString(4),
+                                    Rows.instant(rs, 5), Rows.instant(rs, 6)))).list();
+            Map<Long, List<OrderClock.Event>> events = new HashMap<>();
+            h.createQuery("""
+                            SELECT referral_id, kind, at FROM referral_order_events WHERE referral_id = ANY(:ids)
+                            ORDER BY at, id""").bind("ids", ids)
+                    .map((rs, c) -> events.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new OrderClock.Event(rs.getString(2), Rows.instant(rs, 3)))).list();
+            List<OpenOrder> shown = heads.stream().map(o -> new OpenOrder(o.id(), o.reference(), o.platform(),
+                    OrderClock.fold(o.receivedAt(), items.getOrDefault(o.id(), List.of()),
+                            answers.getOrDefault(o.id(), List.of()), events.getOrDefault(o.id(), List.of()), now)))
+                    .toList();
+            return new OpenOrders(count, shown, now);
+        });
     }
 
     @Override
