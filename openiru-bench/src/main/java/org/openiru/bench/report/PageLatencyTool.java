@@ -58,7 +58,9 @@ public final class PageLatencyTool {
             System.out.printf("user %s, %d requests per path after %d warm-up requests (one at a time)%n", user, n,
                     warmup);
             for (String path : paths) {
+                ProcessCpu coldCpu = new ProcessCpu(dataDir);
                 long cold = timed(client, base + path);
+                String coldCost = coldCpu.since();
                 for (int i = 0; i < warmup; i++) {
                     timed(client, base + path);
                 }
@@ -70,8 +72,8 @@ public final class PageLatencyTool {
                 }
                 double wall = (System.nanoTime() - t0) / 1e9;
                 Arrays.sort(nanos);
-                System.out.printf("%s: cold %.1f ms; p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms; %.1f requests/s;"
-                                + " CPU over the %d requests: %s%n", path, cold / 1e6, pct(nanos, 50), pct(nanos, 95),
+                System.out.printf("%s: cold %.1f ms (CPU %s); p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms; %.1f requests/s;"
+                                + " CPU over the %d requests: %s%n", path, cold / 1e6, coldCost, pct(nanos, 50), pct(nanos, 95),
                         pct(nanos, 99), nanos[n - 1] / 1e6, n / wall, n, cpu.since());
             }
         }

@@ -84,7 +84,7 @@ public final class ReportingDataset {
         this.actors = (int) Math.round(200_000 * scale);
         this.referrals = (int) Math.round(100_000 * scale);
         // About 26,000 referred items at 2.5 items a referral, with the day's own share of the others.
-        this.actionDayReferrals = (int) Math.round(9_000 * scale);
+        this.actionDayReferrals = (int) Math.round(9_550 * scale);
         this.end = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         this.start = end.minus(Duration.ofDays(DAYS));
         this.work = work;
