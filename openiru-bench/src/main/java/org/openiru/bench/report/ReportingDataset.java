@@ -77,6 +77,14 @@ public final class ReportingDataset {
     private Instant dayStart;
     private Instant dayEnd;
     private long actionDayId;
+    /** Ids of the tables written together (in the database the sequences are moved past them at the end). */
+    private long caseId;
+    private long eventId;
+    private long assessmentId;
+    private long approvalId;
+    private long referralItemId;
+    private long answerId;
+    private long checkId;
 
     private ReportingDataset(double scale, long seed, Path work) {
         this.random = new Random(seed);
@@ -301,15 +309,6 @@ public final class ReportingDataset {
         return Math.round(medianSeconds * Math.exp(sigma * random.nextGaussian()));
     }
 
-    /** Ids of the tables written together (in the database the sequences are moved past them at the end). */
-    private long caseId;
-    private long eventId;
-    private long assessmentId;
-    private long approvalId;
-    private long referralItemId;
-    private long answerId;
-    private long checkId;
-
     private final class Tables implements AutoCloseable {
         final CopyFile cases = new CopyFile(work, "review_cases", "id, unit_id, queue_id, priority, title, state, "
                 + "created_at, updated_at");
@@ -337,17 +336,20 @@ public final class ReportingDataset {
         }
 
         /** Parents first, for the foreign keys. */
+        private List<CopyFile> all() {
+            return List.of(cases, caseItems, events, assessments, approvals, referrals, orders, referralItems, answers,
+                    checks);
+        }
+
         void load(CopyManager copies) throws IOException, java.sql.SQLException {
-            for (CopyFile f : List.of(cases, caseItems, events, assessments, approvals, referrals, orders, referralItems,
-                    answers, checks)) {
+            for (CopyFile f : all()) {
                 f.load(copies);
             }
         }
 
         @Override
         public void close() throws IOException {
-            for (CopyFile f : List.of(cases, caseItems, events, assessments, approvals, referrals, orders, referralItems,
-                    answers, checks)) {
+            for (CopyFile f : all()) {
                 f.close();
             }
         }
