@@ -5,11 +5,15 @@ import java.util.Map;
 import org.openiru.auth.Authenticator;
 import org.openiru.auth.Role;
 import org.openiru.auth.User;
+import org.openiru.dashboard.DashboardView;
 import org.openiru.web.Access;
 import org.openiru.web.Pages;
 import org.openiru.web.Routes;
 
-/** The start page after login: who you are, and the size of what this deployment holds. */
+/**
+ * The start page after login: for unit staff the unit dashboard (org.openiru.dashboard); platform users, who
+ * see only their own platform, keep a page of their own.
+ */
 public final class HomeRoutes {
     private final OpenIru app;
     private final Pages pages;
@@ -21,27 +25,23 @@ public final class HomeRoutes {
         this.auth = auth;
     }
 
-    /** What the start page shows. {@code platformName} is set for platform users, who see only that. */
-    public record Summary(String unitName, List<String> roles, String platformName, long platforms, long units,
-                          long users, long auditEvents) {
+    /** Who you are: the heading of both start pages. */
+    public record Summary(String unitName, List<String> roles) {
     }
 
     void register(Routes r) {
-        r.tag("home").get("/", "Start page", ctx -> {
+        r.tag("home").get("/", "Start page: the unit dashboard (platform users: their platform)", ctx -> {
             User u = auth.require(ctx).user();
-            String unit = app.units.find(u.unitId()).map(x -> x.name()).orElse("");
-            List<String> roles = u.roles().stream().map(Role::id).sorted().toList();
-            Summary s;
+            Summary s = new Summary(app.units.find(u.unitId()).map(x -> x.name()).orElse(""),
+                    u.roles().stream().map(Role::id).sorted().toList());
             if (u.has(Role.PLATFORM)) {
-                s = new Summary(unit, roles, app.platforms.get(u.platformId()).name(), 0, 0, 0, 0);
+                pages.render(ctx, "home.jte", Map.of("summary", s,
+                        "platformName", app.platforms.get(u.platformId()).name()));
             } else {
-                s = app.db.jdbi().withHandle(h -> h.createQuery("""
-                                SELECT (SELECT count(*) FROM platforms), (SELECT count(*) FROM units),
-                                       (SELECT count(*) FROM users), (SELECT count(*) FROM audit_events)""")
-                        .map((rs, c) -> new Summary(unit, roles, null, rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                                rs.getLong(4))).one());
+                Long scope = DashboardView.scope(u);
+                pages.render(ctx, "dashboard/dashboard.jte", Map.of("summary", s,
+                        "figures", app.dashboard.figures(scope), "orders", app.dashboard.openOrders(scope)));
             }
-            pages.render(ctx, "home.jte", Map.of("summary", s));
         }, Access.ANY_USER);
     }
 }

@@ -26,6 +26,7 @@ import org.openiru.auth.OidcRoutes;
 import org.openiru.auth.PasswordHasher;
 import org.openiru.auth.Sessions;
 import org.openiru.auth.Users;
+import org.openiru.dashboard.Dashboard;
 import org.openiru.delivery.Deliveries;
 import org.openiru.delivery.DeliveryRoutes;
 import org.openiru.delivery.DeliveryWorkers;
@@ -132,6 +133,8 @@ public final class OpenIru implements AutoCloseable {
     public final RemovalOrders removalOrders;
     /** Action-day final reports and the transparency reports (PDF and CSV). */
     public final Reports reports;
+    /** The unit dashboard of the start page. */
+    public final Dashboard dashboard;
     private final QueueAdmin queueAdmin;
     private final BlobSignals blobSignals;
     private final DatabaseServer server;
@@ -182,6 +185,7 @@ public final class OpenIru implements AutoCloseable {
         this.removalOrders = new RemovalOrders(db.jdbi(), audit, clock, blobs, review.cases, jobs,
                 config.publicUrl().map(Object::toString).orElse(""));
         this.reports = new Reports(db.jdbi(), audit, Messages.loadAll(ZoneId.systemDefault()), clock);
+        this.dashboard = new Dashboard(db.jdbi(), clock);
     }
 
     /** What the sources page imports from an uploaded file, by source kind. */
@@ -339,6 +343,7 @@ public final class OpenIru implements AutoCloseable {
         }
         deliveryWorkers.close();
         workers.close();
+        dashboard.close();
         db.close();
         server.close();
     }

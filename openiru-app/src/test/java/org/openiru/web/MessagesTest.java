@@ -101,6 +101,7 @@ class MessagesTest {
             Map.entry("order.reason_code.", List.of("force_majeure", "de_facto_impossibility", "manifest_error",
                     "insufficient_information")),
             Map.entry("order.event.", List.of("clarification", "reasons_ceased", "breached")),
+            Map.entry("dashboard.trend.", List.of("items", "hits", "assessments", "referred", "removed")),
             Map.entry("order.category.", org.openiru.review.Assessment.CATEGORIES));
 
     @Test

@@ -22,7 +22,7 @@ import org.openiru.unit.Units;
 
 /** A unit with an analyst and a supervisor, a platform, and approved synthetic items on it, made through the services. */
 public final class OrderFixture {
-    static final Actor SYSTEM = Actor.system("order-test");
+    public static final Actor SYSTEM = Actor.system("order-test");
     static final String PASSWORD = "test-password-123";
 
     final OpenIru app;
@@ -104,7 +104,7 @@ public final class OrderFixture {
     }
 
     /** Receipt as the delivery worker stamps it on a confirmed delivery. */
-    void received(long orderId, Instant at) {
+    public void received(long orderId, Instant at) {
         app.db.jdbi().useHandle(h -> h.execute("UPDATE referrals SET received_at = ?, received_via = 'email' WHERE id = ?",
                 at, orderId));
     }
