@@ -185,7 +185,7 @@ public final class OpenIru implements AutoCloseable {
         this.removalOrders = new RemovalOrders(db.jdbi(), audit, clock, blobs, review.cases, jobs,
                 config.publicUrl().map(Object::toString).orElse(""));
         this.reports = new Reports(db.jdbi(), audit, Messages.loadAll(ZoneId.systemDefault()), clock);
-        this.dashboard = new Dashboard(db.jdbi(), clock);
+        this.dashboard = new Dashboard(db.jdbi(), removalOrders.queries, clock);
     }
 
     /** What the sources page imports from an uploaded file, by source kind. */

@@ -3,8 +3,6 @@ package org.openiru.dashboard;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,7 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.jdbi.v3.core.Jdbi;
 import org.openiru.referral.order.OrderClock;
-import org.openiru.store.Rows;
+import org.openiru.referral.order.OrderQueries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +38,7 @@ public final class Dashboard implements AutoCloseable {
 
     private final DashboardQueries queries;
     private final Jdbi jdbi;
+    private final OrderQueries orders;
     private final Clock clock;
     private final Map<Long, DashboardQueries.Figures> cache = new ConcurrentHashMap<>();
     private final Set<Long> refreshing = ConcurrentHashMap.newKeySet();
@@ -49,8 +48,9 @@ public final class Dashboard implements AutoCloseable {
         return t;
     });
 
-    public Dashboard(Jdbi jdbi, Clock clock) {
+    public Dashboard(Jdbi jdbi, OrderQueries orders, Clock clock) {
         this.jdbi = jdbi;
+        this.orders = orders;
         this.queries = new DashboardQueries(jdbi);
         this.clock = clock;
     }
@@ -86,55 +86,26 @@ public final class Dashboard implements AutoCloseable {
     public record OpenOrders(long count, List<OpenOrder> shown, Instant now) {
     }
 
-    private record Head(long id, String reference, String platform, Instant receivedAt) {
-    }
-
-    /**
-     * Read in four queries whatever the number of orders shown (the orders, their items, answers and events),
-     * folded by the orders' own {@link OrderClock}.
-     */
+    /** The open orders read in two queries, their clocks in four more ({@link OrderQueries#clocks}). */
     public OpenOrders openOrders(Long unitId) {
         Instant now = clock.instant();
-        return jdbi.withHandle(h -> {
-            long count = h.createQuery("""
-                            SELECT count(*) FROM referral_orders o JOIN referrals r ON r.id = o.referral_id
-                            WHERE o.settled_at IS NULL AND (CAST(:unit AS bigint) IS NULL OR r.unit_id = :unit)""")
-                    .bind("unit", unitId).mapTo(Long.class).one();
-            List<Head> heads = h.createQuery("""
-                            SELECT r.id, r.reference, p.name, r.received_at
-                            FROM referral_orders o JOIN referrals r ON r.id = o.referral_id
-                            JOIN platforms p ON p.id = r.platform_id
-                            WHERE o.settled_at IS NULL AND (CAST(:unit AS bigint) IS NULL OR r.unit_id = :unit)
-                            ORDER BY coalesce(r.received_at, o.issued_at), r.id LIMIT :limit""")
-                    .bind("unit", unitId).bind("limit", ORDERS_SHOWN)
-                    .map((rs, c) -> new Head(rs.getLong(1), rs.getString(2), rs.getString(3), Rows.instant(rs, 4)))
-                    .list();
-            Long[] ids = heads.stream().map(Head::id).toArray(Long[]::new);
-            Map<Long, List<Long>> items = new HashMap<>();
-            h.createQuery("SELECT referral_id, id FROM referral_items WHERE referral_id = ANY(:ids) ORDER BY id")
-                    .bind("ids", ids)
-                    .map((rs, c) -> items.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2)))
-                    .list();
-            Map<Long, List<OrderClock.Answer>> answers = new HashMap<>();
-            h.createQuery("""
-                            SELECT ri.referral_id, a.referral_item_id, a.answer, a.reason_code, a.acted_at, a.recorded_at
-                            FROM referral_answers a JOIN referral_items ri ON ri.id = a.referral_item_id
-                            WHERE ri.referral_id = ANY(:ids) ORDER BY a.recorded_at, a.id""").bind("ids", ids)
-                    .map((rs, c) -> answers.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                            .add(new OrderClock.Answer(rs.getLong(2), rs.getString(3), rs.getString(4),
-                                    Rows.instant(rs, 5), Rows.instant(rs, 6)))).list();
-            Map<Long, List<OrderClock.Event>> events = new HashMap<>();
-            h.createQuery("""
-                            SELECT referral_id, kind, at FROM referral_order_events WHERE referral_id = ANY(:ids)
-                            ORDER BY at, id""").bind("ids", ids)
-                    .map((rs, c) -> events.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                            .add(new OrderClock.Event(rs.getString(2), Rows.instant(rs, 3)))).list();
-            List<OpenOrder> shown = heads.stream().map(o -> new OpenOrder(o.id(), o.reference(), o.platform(),
-                    OrderClock.fold(o.receivedAt(), items.getOrDefault(o.id(), List.of()),
-                            answers.getOrDefault(o.id(), List.of()), events.getOrDefault(o.id(), List.of()), now)))
-                    .toList();
-            return new OpenOrders(count, shown, now);
-        });
+        record Head(long id, String reference, String platform) {
+        }
+        long count = jdbi.withHandle(h -> h.createQuery("""
+                        SELECT count(*) FROM referral_orders o JOIN referrals r ON r.id = o.referral_id
+                        WHERE o.settled_at IS NULL AND (CAST(:unit AS bigint) IS NULL OR r.unit_id = :unit)""")
+                .bind("unit", unitId).mapTo(Long.class).one());
+        List<Head> heads = jdbi.withHandle(h -> h.createQuery("""
+                        SELECT r.id, r.reference, p.name
+                        FROM referral_orders o JOIN referrals r ON r.id = o.referral_id
+                        JOIN platforms p ON p.id = r.platform_id
+                        WHERE o.settled_at IS NULL AND (CAST(:unit AS bigint) IS NULL OR r.unit_id = :unit)
+                        ORDER BY coalesce(r.received_at, o.issued_at), r.id LIMIT :limit""")
+                .bind("unit", unitId).bind("limit", ORDERS_SHOWN)
+                .map((rs, c) -> new Head(rs.getLong(1), rs.getString(2), rs.getString(3))).list());
+        Map<Long, OrderClock.Result> clocks = orders.clocks(heads.stream().map(Head::id).toList(), now);
+        return new OpenOrders(count, heads.stream().map(o -> new OpenOrder(o.id(), o.reference(), o.platform(),
+                clocks.get(o.id()))).toList(), now);
     }
 
     @Override
