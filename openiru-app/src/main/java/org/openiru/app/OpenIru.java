@@ -26,6 +26,7 @@ import org.openiru.auth.OidcRoutes;
 import org.openiru.auth.PasswordHasher;
 import org.openiru.auth.Sessions;
 import org.openiru.auth.Users;
+import org.openiru.campaign.Campaign;
 import org.openiru.delivery.Deliveries;
 import org.openiru.delivery.DeliveryRoutes;
 import org.openiru.delivery.DeliveryWorkers;
@@ -125,6 +126,8 @@ public final class OpenIru implements AutoCloseable {
     public final Preservation preservation;
     /** Removal orders (TCO Art. 3): Annex I, PDF, signature, the one-hour clock and its breach check. */
     public final RemovalOrders removalOrders;
+    /** Action days: saved searches, planning, targets, the live board and the figures of the final report. */
+    public final Campaign campaign;
     private final QueueAdmin queueAdmin;
     private final BlobSignals blobSignals;
     private final DatabaseServer server;
@@ -173,6 +176,7 @@ public final class OpenIru implements AutoCloseable {
         this.preservation = new Preservation(db.jdbi(), audit, blobs, config.preservation(), clock);
         this.removalOrders = new RemovalOrders(db.jdbi(), audit, clock, blobs, review.cases, jobs,
                 config.publicUrl().map(Object::toString).orElse(""));
+        this.campaign = new Campaign(db.jdbi(), audit, new ItemQueries(db.jdbi()), clock);
     }
 
     /** What the sources page imports from an uploaded file, by source kind. */
@@ -258,6 +262,7 @@ public final class OpenIru implements AutoCloseable {
         reappear.register(routes, pages, auth);
         preservation.register(routes, pages, auth);
         removalOrders.register(routes, pages, auth, units, platforms);
+        campaign.register(routes, pages, auth);
         web = new WebServer(config.host(), config.port(), routes, auth, pages, metrics).start();
         return web;
     }
