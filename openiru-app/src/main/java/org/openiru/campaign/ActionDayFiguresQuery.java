@@ -44,16 +44,15 @@ public final class ActionDayFiguresQuery {
     /** The actors whose items were referred: the day's targets first, then by network rank, then by items. */
     static final String KEY_ACTOR_ROWS = """
             SELECT x.actor_id, COALESCE(NULLIF(a.display_name, ''), a.handle, a.external_id) AS name,
-                   p.name AS platform, r.rank, t.actor_id IS NOT NULL AS target,
-                   count(*) AS referred, count(*) FILTER (WHERE x.status = 'removed') AS removed
-            FROM action_day_items x
+                   p.name AS platform, r.rank, t.actor_id IS NOT NULL AS target, x.referred, x.removed
+            FROM (SELECT actor_id, count(*) AS referred, count(*) FILTER (WHERE status = 'removed') AS removed
+                  FROM action_day_items WHERE action_day_id = :day AND actor_id IS NOT NULL
+                  GROUP BY actor_id) x
             JOIN actors a ON a.id = x.actor_id
             LEFT JOIN platforms p ON p.id = a.platform_id
             LEFT JOIN network_actor_ranks r ON r.actor_id = x.actor_id
-            LEFT JOIN action_day_targets t ON t.action_day_id = x.action_day_id AND t.actor_id = x.actor_id
-            WHERE x.action_day_id = :day
-            GROUP BY x.actor_id, a.display_name, a.handle, a.external_id, p.name, r.rank, t.actor_id
-            ORDER BY (t.actor_id IS NOT NULL) DESC, r.rank NULLS LAST, count(*) DESC, x.actor_id
+            LEFT JOIN action_day_targets t ON t.action_day_id = :day AND t.actor_id = x.actor_id
+            ORDER BY (t.actor_id IS NOT NULL) DESC, r.rank NULLS LAST, x.referred DESC, x.actor_id
             LIMIT :limit""";
 
     /**
@@ -94,6 +93,16 @@ public final class ActionDayFiguresQuery {
     private final Jdbi jdbi;
     private final Clock clock;
 
+    /** The statements by the name docs/reports.md gives them (:day, :now and :limit are bound). */
+    public static Map<String, String> statements() {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("Counts", COUNTS);
+        m.put("Key actors", KEY_ACTOR_ROWS);
+        m.put("Reappeared cases", REAPPEARED);
+        m.put("Timeline", TIMELINE);
+        return m;
+    }
+
     ActionDayFiguresQuery(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.clock = clock;
@@ -104,6 +113,8 @@ public final class ActionDayFiguresQuery {
         Instant now = clock.instant();
         return jdbi.inTransaction(h -> {
             h.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            // the breakdowns sort the day's rows (percentiles): in memory, not in temporary files
+            h.execute("SET LOCAL work_mem = '64MB'");
             Map<String, Object> day = Map.of("day", d.id());
             Names names = names(h);
             List<ActionDayFigures.Row> perPlatform = new ArrayList<>();

@@ -125,6 +125,12 @@ class ActionDaysTest {
                 .isEqualTo(2);
         assertThat(fig.reappearedCases()).isEqualTo(1);
 
+        // A check that saw the rejected item gone: the kept rows still say what the first definition of the view says
+        app.db.jdbi().useHandle(h -> h.execute("INSERT INTO verify_checks (referral_item_id, checked_at, outcome, url, "
+                + "duration_ms) VALUES (?, now(), 'gone', 'https://beta.example/post/0', 5)", b1));
+        assertThat(app.campaign.figures.figures(closed).total().removed()).isEqualTo(3);
+        assertThat(differences(app)).isZero();
+
         for (String action : List.of("action_day.created", "action_day.targets_added", "action_day.started",
                 "action_day.closed")) {
             assertThat(app.audit.search(new AuditLog.Filter(action, "action_day", String.valueOf(day.id()), null,
@@ -204,6 +210,26 @@ class ActionDaysTest {
 
     private static void assertField(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String field) {
         assertThatThrownBy(call).isInstanceOf(ApiException.class).extracting("field").isEqualTo(field);
+    }
+
+    /** Rows in which action_day_items and its first definition (V2026_12_02_0110) differ, both ways. */
+    private static long differences(OpenIru app) {
+        String first = """
+                SELECT r.action_day_id, ri.id, r.id, r.kind, r.unit_id, r.platform_id, ri.case_id, ri.item_id,
+                       i.actor_id, i.language, ri.entity,
+                       (SELECT a.content_type FROM review_assessments a WHERE a.case_id = ri.case_id
+                        AND a.outcome = 'terrorist' ORDER BY a.id DESC LIMIT 1),
+                       r.created_at, rem.removed_at,
+                       CASE WHEN rem.removed_at IS NOT NULL THEN 'removed'
+                            WHEN last.answer IN ('rejected', 'cannot_execute') THEN 'rejected' ELSE 'pending' END
+                FROM referrals r JOIN referral_items ri ON ri.referral_id = r.id JOIN items i ON i.id = ri.item_id
+                LEFT JOIN referral_item_removals rem ON rem.referral_item_id = ri.id
+                LEFT JOIN LATERAL (SELECT a.answer FROM referral_answers a WHERE a.referral_item_id = ri.id
+                                   ORDER BY a.recorded_at DESC, a.id DESC LIMIT 1) last ON true
+                WHERE r.action_day_id IS NOT NULL""";
+        return app.db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM ((" + first
+                + " EXCEPT SELECT * FROM action_day_items) UNION ALL (SELECT * FROM action_day_items EXCEPT "
+                + first + ")) d").mapTo(Long.class).one());
     }
 
     private static long referralItem(OpenIru app, long itemId) {
