@@ -41,6 +41,24 @@ public final class ActionDayFiguresQuery {
                   FROM action_day_items WHERE action_day_id = :day) x
             GROUP BY GROUPING SETS ((), (platform_id), (entity), (content_type), (unit_id), (kind))""";
 
+    /**
+     * The live board's counts: the same as {@link #COUNTS} for the total and per platform only (the board shows no
+     * other breakdown, and each breakdown costs a sort of the day's rows).
+     */
+    static final String BOARD_COUNTS = """
+            SELECT GROUPING(platform_id) * 16 + 15 AS grouping_mask,
+                   platform_id, count(*) AS referred,
+                   count(*) FILTER (WHERE status = 'removed') AS removed,
+                   count(*) FILTER (WHERE status = 'pending') AS pending,
+                   count(*) FILTER (WHERE status = 'rejected') AS rejected,
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY GREATEST(0, extract(epoch FROM removed_at - referred_at)))
+                       FILTER (WHERE status = 'removed') AS median_seconds,
+                   percentile_cont(0.9) WITHIN GROUP (ORDER BY GREATEST(0, extract(epoch FROM removed_at - referred_at)))
+                       FILTER (WHERE status = 'removed') AS p90_seconds
+            FROM action_day_items
+            WHERE action_day_id = :day
+            GROUP BY GROUPING SETS ((), (platform_id))""";
+
     /** The actors whose items were referred: the day's targets first, then by network rank, then by items. */
     static final String KEY_ACTOR_ROWS = """
             SELECT x.actor_id, COALESCE(NULLIF(a.display_name, ''), a.handle, a.external_id) AS name,
@@ -97,6 +115,7 @@ public final class ActionDayFiguresQuery {
     public static Map<String, String> statements() {
         Map<String, String> m = new java.util.LinkedHashMap<>();
         m.put("Counts", COUNTS);
+        m.put("Board counts", BOARD_COUNTS);
         m.put("Key actors", KEY_ACTOR_ROWS);
         m.put("Reappeared cases", REAPPEARED);
         m.put("Timeline", TIMELINE);
@@ -110,6 +129,18 @@ public final class ActionDayFiguresQuery {
 
     /** The figures of the day now, in one read-only transaction (one consistent snapshot). */
     public ActionDayFigures figures(ActionDay d) {
+        return figures(d, COUNTS);
+    }
+
+    /**
+     * The figures the live board shows: as {@link #figures} with the breakdowns per entity, content type, unit and
+     * kind left empty.
+     */
+    public ActionDayFigures board(ActionDay d) {
+        return figures(d, BOARD_COUNTS);
+    }
+
+    private ActionDayFigures figures(ActionDay d, String counts) {
         Instant now = clock.instant();
         return jdbi.inTransaction(h -> {
             h.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
@@ -123,7 +154,7 @@ public final class ActionDayFiguresQuery {
             List<ActionDayFigures.Row> perUnit = new ArrayList<>();
             List<ActionDayFigures.Row> perKind = new ArrayList<>();
             ActionDayFigures.Counts[] total = {empty()};
-            h.createQuery(COUNTS).bindMap(day).map((rs, c) -> {
+            h.createQuery(counts).bindMap(day).map((rs, c) -> {
                 ActionDayFigures.Counts counts = counts(rs);
                 // GROUPING(platform_id, entity, content_type, unit_id, kind): a 0 bit is the set's own column
                 switch (rs.getInt("grouping_mask")) {

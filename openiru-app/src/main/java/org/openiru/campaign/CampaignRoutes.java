@@ -64,9 +64,12 @@ final class CampaignRoutes {
                 .get("/action-days/{id}/board", "The live board of the action day", this::boardPage, Role.UNIT_STAFF)
                 .get("/action-days/{id}/board/live", "The live board's figures (the page polls this fragment)",
                         ctx -> pages.render(ctx, "campaign/board-live.jte", board(ctx, day(ctx))), Role.UNIT_STAFF)
-                .get("/api/v1/action-days/{id}/board", "The figures of the action day (as the live board and the "
-                        + "final report show them)", ctx -> ctx.json(campaign.figures.figures(day(ctx))),
+                .get("/api/v1/action-days/{id}/board", "The live board's figures of the action day (totals, per "
+                        + "platform, key actors, reappearances, timeline)", ctx -> ctx.json(campaign.figures.board(day(ctx))),
                         Role.UNIT_STAFF)
+                .get("/api/v1/action-days/{id}/figures", "All figures of the action day, as the final report "
+                        + "gives them (also per entity, content type, unit and kind)",
+                        ctx -> ctx.json(campaign.figures.figures(day(ctx))), Role.UNIT_STAFF)
                 .tag("saved searches")
                 .get("/saved-searches", "Your unit's saved searches of the items page, with their counts",
                         ctx -> searchesPage(ctx, null), Role.UNIT_STAFF)
@@ -141,7 +144,7 @@ final class CampaignRoutes {
     }
 
     private Map<String, Object> board(Context ctx, ActionDay d) {
-        ActionDayFigures f = campaign.figures.figures(d);
+        ActionDayFigures f = campaign.figures.board(d);
         PageContext p = pages.context(ctx);
         Map<String, Object> m = new HashMap<>();
         m.put("day", d);

@@ -111,6 +111,11 @@ class ActionDaysTest {
         assertThat(fig.timeline().get(0).at()).isEqualTo(start.truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS));
         assertThat(fig.day().platforms()).containsExactly("Platform day-p");
         assertThat(fig.reappearedCases()).isZero();
+        ActionDayFigures board = app.campaign.figures.board(closed);
+        assertThat(board.total()).isEqualTo(fig.total());
+        assertThat(board.perPlatform()).isEqualTo(fig.perPlatform());
+        assertThat(board.keyActors()).isEqualTo(fig.keyActors());
+        assertThat(board.perEntity()).as("not on the board").isEmpty();
 
         // The second item comes down after the close: the actor is taken down, and the figures still count it
         clock.advance(Duration.ofHours(2));

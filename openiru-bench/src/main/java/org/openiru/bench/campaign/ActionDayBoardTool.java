@@ -74,7 +74,7 @@ public final class ActionDayBoardTool {
             ActionDayFigures f = null;
             for (int i = 0; i < rounds; i++) {
                 long s = System.nanoTime();
-                f = app.campaign.figures.figures(d);
+                f = app.campaign.figures.board(d);
                 ms.add((System.nanoTime() - s) / 1e6);
             }
             System.out.println("CPU over " + rounds + " rounds: " + cpu.since());
