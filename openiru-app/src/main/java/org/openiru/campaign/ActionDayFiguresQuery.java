@@ -21,6 +21,17 @@ public final class ActionDayFiguresQuery {
     /** Key actors listed at most. */
     public static final int KEY_ACTORS = 50;
 
+    /** The counts per status and the percentiles of the time to removal, of each group. */
+    private static final String AGGREGATES = """
+                   count(*) FILTER (WHERE status = 'removed') AS removed,
+                   count(*) FILTER (WHERE status = 'pending') AS pending,
+                   count(*) FILTER (WHERE status = 'rejected') AS rejected,
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY GREATEST(0, extract(epoch FROM removed_at - referred_at)))
+                       FILTER (WHERE status = 'removed') AS median_seconds,
+                   percentile_cont(0.9) WITHIN GROUP (ORDER BY GREATEST(0, extract(epoch FROM removed_at - referred_at)))
+                       FILTER (WHERE status = 'removed') AS p90_seconds
+            """;
+
     /**
      * Counts per status with the median and 90th percentile of the time to removal, once over the day and once per
      * platform, entity, content type, unit and kind (one pass over the view, grouping sets).
@@ -29,13 +40,7 @@ public final class ActionDayFiguresQuery {
             SELECT GROUPING(platform_id, entity, content_type, unit_id, kind) AS grouping_mask,
                    platform_id, entity, content_type, unit_id, kind,
                    count(*) AS referred,
-                   count(*) FILTER (WHERE status = 'removed') AS removed,
-                   count(*) FILTER (WHERE status = 'pending') AS pending,
-                   count(*) FILTER (WHERE status = 'rejected') AS rejected,
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY GREATEST(0, extract(epoch FROM removed_at - referred_at)))
-                       FILTER (WHERE status = 'removed') AS median_seconds,
-                   percentile_cont(0.9) WITHIN GROUP (ORDER BY GREATEST(0, extract(epoch FROM removed_at - referred_at)))
-                       FILTER (WHERE status = 'removed') AS p90_seconds
+            """ + AGGREGATES + """
             FROM (SELECT platform_id, entity, COALESCE(content_type, '') AS content_type, unit_id, kind, status,
                          referred_at, removed_at
                   FROM action_day_items WHERE action_day_id = :day) x
@@ -48,13 +53,7 @@ public final class ActionDayFiguresQuery {
     static final String BOARD_COUNTS = """
             SELECT GROUPING(platform_id) * 16 + 15 AS grouping_mask,
                    platform_id, count(*) AS referred,
-                   count(*) FILTER (WHERE status = 'removed') AS removed,
-                   count(*) FILTER (WHERE status = 'pending') AS pending,
-                   count(*) FILTER (WHERE status = 'rejected') AS rejected,
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY GREATEST(0, extract(epoch FROM removed_at - referred_at)))
-                       FILTER (WHERE status = 'removed') AS median_seconds,
-                   percentile_cont(0.9) WITHIN GROUP (ORDER BY GREATEST(0, extract(epoch FROM removed_at - referred_at)))
-                       FILTER (WHERE status = 'removed') AS p90_seconds
+            """ + AGGREGATES + """
             FROM action_day_items
             WHERE action_day_id = :day
             GROUP BY GROUPING SETS ((), (platform_id))""";
@@ -140,7 +139,7 @@ public final class ActionDayFiguresQuery {
         return figures(d, BOARD_COUNTS);
     }
 
-    private ActionDayFigures figures(ActionDay d, String counts) {
+    private ActionDayFigures figures(ActionDay d, String countsSql) {
         Instant now = clock.instant();
         return jdbi.inTransaction(h -> {
             h.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
@@ -154,7 +153,7 @@ public final class ActionDayFiguresQuery {
             List<ActionDayFigures.Row> perUnit = new ArrayList<>();
             List<ActionDayFigures.Row> perKind = new ArrayList<>();
             ActionDayFigures.Counts[] total = {empty()};
-            h.createQuery(counts).bindMap(day).map((rs, c) -> {
+            h.createQuery(countsSql).bindMap(day).map((rs, c) -> {
                 ActionDayFigures.Counts counts = counts(rs);
                 // GROUPING(platform_id, entity, content_type, unit_id, kind): a 0 bit is the set's own column
                 switch (rs.getInt("grouping_mask")) {

@@ -26,6 +26,10 @@ import org.openiru.web.ApiException;
 public final class SavedSearches {
     /** At most this many items of one saved search count in an action day's plan (the newest). */
     public static final int MAX_ITEMS = 100_000;
+    private static final String SELECT = """
+            SELECT s.id, s.unit_id, s.name, s.query, u.username, s.created_at
+            FROM saved_searches s LEFT JOIN users u ON u.id = s.created_by
+            """;
     private final Jdbi jdbi;
     private final AuditLog audit;
     private final ItemQueries items;
@@ -47,20 +51,13 @@ public final class SavedSearches {
     }
 
     public List<SavedSearch> list(long unitId) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT s.id, s.unit_id, s.name, s.query, u.username, s.created_at
-                        FROM saved_searches s LEFT JOIN users u ON u.id = s.created_by
-                        WHERE s.unit_id = ? ORDER BY s.name""").bind(0, unitId)
-                .map((rs, c) -> new SavedSearch(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), instant(rs, 6))).list());
+        return jdbi.withHandle(h -> h.createQuery(SELECT + "WHERE s.unit_id = ? ORDER BY s.name").bind(0, unitId)
+                .map(SavedSearches::row).list());
     }
 
     public Optional<SavedSearch> find(long id) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT s.id, s.unit_id, s.name, s.query, u.username, s.created_at
-                        FROM saved_searches s LEFT JOIN users u ON u.id = s.created_by WHERE s.id = ?""").bind(0, id)
-                .map((rs, c) -> new SavedSearch(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), instant(rs, 6))).findOne());
+        return jdbi.withHandle(h -> h.createQuery(SELECT + "WHERE s.id = ?").bind(0, id).map(SavedSearches::row)
+                .findOne());
     }
 
     /** Saves the query string (checked as the items page reads it) under a name unique in the unit. */
@@ -143,6 +140,12 @@ public final class SavedSearches {
         String q = query == null ? "" : query.strip();
         q = q.startsWith("?") ? q.substring(1) : q;
         return q.replaceAll("(^|&)(before|bp)=[^&]*", "").replaceAll("^&", "");
+    }
+
+    private static SavedSearch row(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext c)
+            throws java.sql.SQLException {
+        return new SavedSearch(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                instant(rs, 6));
     }
 
     private static String decode(String s) {
