@@ -60,15 +60,16 @@ document.addEventListener('keydown', (event) => {
     document.getElementById(target.dataset.focus)?.focus();
   }
 });
-// Statistics charts (uPlot, loaded by the statistics page only). Each figure carries its data in data-chart
-// (periods as x, one series per platform); data-chart-value picks the measure. The tables below the charts
-// hold the same numbers for readers who cannot see them.
-document.addEventListener('DOMContentLoaded', () => {
+// Statistics and action-day charts (uPlot, loaded by the pages that have charts). Each figure carries its data in
+// data-chart (periods as x, one series per platform or measure); data-chart-value picks the measure. The tables
+// near the charts hold the same numbers for readers who cannot see them. The action-day board replaces its
+// figures every few seconds (htmx): the new figures are drawn when they have settled.
+function drawCharts(root) {
   if (typeof window.uPlot !== 'function') {
     return;
   }
   const colours = ['#0b5cad', '#a4161a', '#1b6e3a', '#8a5a00', '#6a3d9a', '#00838f', '#5b6672', '#c2185b', '#33691e'];
-  document.querySelectorAll('figure.chart[data-chart]').forEach((figure) => {
+  root.querySelectorAll('figure.chart[data-chart]').forEach((figure) => {
     const data = JSON.parse(figure.dataset.chart);
     const value = figure.dataset.chartValue;
     const unit = figure.dataset.chartUnit;
@@ -82,7 +83,9 @@ document.addEventListener('DOMContentLoaded', () => {
     new window.uPlot({ width, height: 260, series, axes: [{}, { values: (u, ticks) => ticks.map((t) => `${t} ${unit}`) }],
       scales: { x: { time: true } } }, columns, figure);
   });
-});
+}
+document.addEventListener('DOMContentLoaded', () => drawCharts(document));
+document.addEventListener('htmx:afterSettle', (event) => drawCharts(event.detail.elt));
 // Removal orders: the one-hour countdown. The server gives the deadline and its own time (data-server-now), so the
 // count follows the server's clock even when the browser's is off; the text is redrawn every second.
 document.querySelectorAll('time[data-countdown]').forEach((el) => {

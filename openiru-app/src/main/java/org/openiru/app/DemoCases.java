@@ -11,6 +11,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.openiru.audit.Actor;
+import org.openiru.campaign.ActionDay;
+import org.openiru.campaign.ActionDays;
 import org.openiru.auth.User;
 import org.openiru.ingest.ActorRef;
 import org.openiru.ingest.IncomingItem;
@@ -84,7 +86,26 @@ final class DemoCases {
         app.review.holds.place(new Reviewer(german, "demo-data"), new Holds.NewHold(pictures, null,
                 "[synthetic] demo investigation", "DE-DEMO-1", "iru@de-unit.example",
                 now.plus(14, ChronoUnit.DAYS)));
+        actionDayDemo(app, nl, de, telegram);
         referralDemo(app, nl, analyst);
+    }
+
+    /**
+     * A running action day of the Dutch unit with the German one on Telegram, started before the demo referral is
+     * made, so that the referral is tagged and the live board has something to show.
+     */
+    private static void actionDayDemo(OpenIru app, Unit nl, Unit de, long telegram) {
+        User supervisor = app.users.findByUsername("supervisor").orElseThrow();
+        Actor who = new Reviewer(supervisor, "demo-data").actor();
+        Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        ActionDay day = app.campaign.days.create(supervisor, who, new ActionDays.Input(
+                "Referral action day [synthetic]", "[synthetic] Demo campaign against a fictional group's channels.",
+                start.toString(), start.plus(2, ChronoUnit.DAYS).toString(), List.of(de.id()), List.of(telegram),
+                List.of("Fictional Group [synthetic]"), List.of(), List.of()));
+        long channel = app.db.jdbi().withHandle(h -> h.createQuery("SELECT actor_id FROM items WHERE canonical_url = ?")
+                .bind(0, BASE + "channel/3").mapTo(Long.class).one());
+        app.campaign.days.addTargets(supervisor, who, day.id(), List.of(channel));
+        app.campaign.days.start(supervisor, who, day.id());
     }
 
     /**

@@ -27,6 +27,7 @@ import org.openiru.auth.PasswordHasher;
 import org.openiru.auth.Sessions;
 import org.openiru.auth.Users;
 import org.openiru.dashboard.Dashboard;
+import org.openiru.campaign.Campaign;
 import org.openiru.delivery.Deliveries;
 import org.openiru.delivery.DeliveryRoutes;
 import org.openiru.delivery.DeliveryWorkers;
@@ -135,6 +136,8 @@ public final class OpenIru implements AutoCloseable {
     public final Reports reports;
     /** The unit dashboard of the start page. */
     public final Dashboard dashboard;
+    /** Action days: saved searches, planning, targets, the live board and the figures of the final report. */
+    public final Campaign campaign;
     private final QueueAdmin queueAdmin;
     private final BlobSignals blobSignals;
     private final DatabaseServer server;
@@ -186,6 +189,7 @@ public final class OpenIru implements AutoCloseable {
                 config.publicUrl().map(Object::toString).orElse(""));
         this.reports = new Reports(db.jdbi(), audit, Messages.loadAll(ZoneId.systemDefault()), clock);
         this.dashboard = new Dashboard(db.jdbi(), removalOrders.queries, clock);
+        this.campaign = new Campaign(db.jdbi(), audit, new ItemQueries(db.jdbi()), clock);
     }
 
     /** What the sources page imports from an uploaded file, by source kind. */
@@ -273,6 +277,7 @@ public final class OpenIru implements AutoCloseable {
         preservation.register(routes, pages, auth);
         removalOrders.register(routes, pages, auth, units, platforms);
         reports.register(routes, pages, auth, units);
+        campaign.register(routes, pages, auth);
         web = new WebServer(config.host(), config.port(), routes, auth, pages, metrics).start();
         return web;
     }

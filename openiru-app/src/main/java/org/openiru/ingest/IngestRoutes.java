@@ -151,16 +151,6 @@ public final class IngestRoutes {
     }
 
     private static ItemQueries.ItemFilter filter(Context ctx) {
-        String band = Params.query(ctx, "band");
-        if (band != null && !List.of("high", "medium", "low").contains(band)) {
-            throw ApiException.badRequest("band", "band must be high, medium or low");
-        }
-        String sort = Params.query(ctx, "sort");
-        if (sort != null && !List.of("newest", "priority").contains(sort)) {
-            throw ApiException.badRequest("sort", "sort must be newest or priority");
-        }
-        return new ItemQueries.ItemFilter(Params.query(ctx, "q"), Params.longQuery(ctx, "platform"),
-                Params.query(ctx, "actor"), Params.longQuery(ctx, "actorId"), Params.longQuery(ctx, "source"), Params.dayQuery(ctx, "from", 0),
-                Params.dayQuery(ctx, "to", 1), band, "priority".equals(sort));
+        return ItemQueries.ItemFilter.parse(name -> Params.query(ctx, name));
     }
 }

@@ -1,6 +1,5 @@
 package org.openiru.ingest;
 
-import org.openiru.store.Rows;
 import static org.openiru.store.Rows.instant;
 
 import java.sql.ResultSet;
@@ -10,6 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
+import org.openiru.store.Rows;
+import org.openiru.web.ApiException;
+import org.openiru.web.Params;
 
 /** What the pages and the API read about collected content: sources, items, versions, media, actors. */
 public final class ItemQueries {
@@ -24,6 +26,25 @@ public final class ItemQueries {
             JOIN item_versions v ON v.item_id = i.id AND v.version = i.current_version
             LEFT JOIN item_scores sc ON sc.item_id = i.id
             LEFT JOIN platforms p ON p.id = i.platform_id
+            LEFT JOIN actors a ON a.id = i.actor_id
+            """;
+    /** The filter of {@link ItemFilter} over {@code items i}, {@code item_versions v}, {@code item_scores sc}, {@code actors a}. */
+    private static final String FILTER = """
+            WHERE (CAST(:text AS text) IS NULL OR v.text ILIKE '%' || :text || '%' ESCAPE '!')
+              AND (CAST(:platform AS bigint) IS NULL OR i.platform_id = :platform)
+              AND (CAST(:actorId AS bigint) IS NULL OR i.actor_id = :actorId)
+              AND (CAST(:actor AS text) IS NULL OR a.handle ILIKE :actor ESCAPE '!' OR a.display_name ILIKE '%' || :actor || '%' ESCAPE '!')
+              AND (CAST(:source AS bigint) IS NULL OR EXISTS (SELECT 1 FROM item_versions s
+                   WHERE s.item_id = i.id AND s.source_id = :source))
+              AND (CAST(:from AS timestamptz) IS NULL OR i.posted_at >= :from)
+              AND (CAST(:to AS timestamptz) IS NULL OR i.posted_at < :to)
+              AND (CAST(:band AS text) IS NULL OR sc.band = :band)
+            """;
+    /** The tables {@link #FILTER} reads, for the queries that need no list columns. */
+    private static final String FILTERED = """
+            FROM items i
+            JOIN item_versions v ON v.item_id = i.id AND v.version = i.current_version
+            LEFT JOIN item_scores sc ON sc.item_id = i.id
             LEFT JOIN actors a ON a.id = i.actor_id
             """;
     private final Jdbi jdbi;
@@ -44,6 +65,25 @@ public final class ItemQueries {
      */
     public record ItemFilter(String text, Long platformId, String actor, Long actorId, Long sourceId, Instant from,
                              Instant to, String band, boolean byPriority) {
+        /**
+         * The filter of the items page's query parameters ({@code q, platform, actor, actorId, source, from, to,
+         * band, sort}); {@code param} gives a parameter's stripped text, null when absent or blank. Saved searches
+         * read their stored query string with it, so that they find what the page found.
+         */
+        public static ItemFilter parse(java.util.function.Function<String, String> param) {
+            String band = param.apply("band");
+            if (band != null && !List.of("high", "medium", "low").contains(band)) {
+                throw ApiException.badRequest("band", "band must be high, medium or low");
+            }
+            String sort = param.apply("sort");
+            if (sort != null && !List.of("newest", "priority").contains(sort)) {
+                throw ApiException.badRequest("sort", "sort must be newest or priority");
+            }
+            return new ItemFilter(param.apply("q"), Params.longValue("platform", param.apply("platform")),
+                    param.apply("actor"), Params.longValue("actorId", param.apply("actorId")),
+                    Params.longValue("source", param.apply("source")), Params.dayValue("from", param.apply("from"), 0),
+                    Params.dayValue("to", param.apply("to"), 1), band, "priority".equals(sort));
+        }
     }
 
     /** Newest first; {@code beforeId} pages on. Text search is a case-insensitive substring of the current text. */
@@ -57,27 +97,33 @@ public final class ItemQueries {
      */
     public List<ItemRow> search(ItemFilter f, Integer beforePriority, Long beforeId, int limit) {
         return jdbi.withHandle(h -> {
-            Query q = h.createQuery(ITEM_ROWS + """
-                    WHERE (CAST(:text AS text) IS NULL OR v.text ILIKE '%' || :text || '%' ESCAPE '!')
-                      AND (CAST(:platform AS bigint) IS NULL OR i.platform_id = :platform)
-                      AND (CAST(:actorId AS bigint) IS NULL OR i.actor_id = :actorId)
-                      AND (CAST(:actor AS text) IS NULL OR a.handle ILIKE :actor ESCAPE '!' OR a.display_name ILIKE '%' || :actor || '%' ESCAPE '!')
-                      AND (CAST(:source AS bigint) IS NULL OR EXISTS (SELECT 1 FROM item_versions s
-                           WHERE s.item_id = i.id AND s.source_id = :source))
-                      AND (CAST(:from AS timestamptz) IS NULL OR i.posted_at >= :from)
-                      AND (CAST(:to AS timestamptz) IS NULL OR i.posted_at < :to)
-                      AND (CAST(:band AS text) IS NULL OR sc.band = :band)
+            Query q = h.createQuery(ITEM_ROWS + FILTER + """
                       AND (CAST(:before AS bigint) IS NULL OR (CASE WHEN CAST(:byPriority AS boolean)
                            THEN (COALESCE(sc.priority, -1), i.id) < (CAST(:beforePriority AS int), CAST(:before AS bigint))
                            ELSE i.id < CAST(:before AS bigint) END))
                     ORDER BY\s""" + (f.byPriority() ? "COALESCE(sc.priority, -1) DESC, " : "") + "i.id DESC LIMIT :limit");
-            return q.bind("text", like(f.text())).bind("platform", f.platformId()).bind("actorId", f.actorId())
-                    .bind("actor", like(f.actor())).bind("source", f.sourceId()).bind("from", Rows.utc(f.from()))
-                    .bind("to", Rows.utc(f.to())).bind("before", beforeId).bind("limit", limit)
-                    .bind("band", f.band()).bind("byPriority", f.byPriority())
+            return bind(q, f).bind("before", beforeId).bind("limit", limit).bind("byPriority", f.byPriority())
                     .bind("beforePriority", beforePriority == null ? Integer.valueOf(101) : beforePriority)
                     .map(ItemQueries::row).list();
         });
+    }
+
+    /** How many items the filter finds (a saved search's count). */
+    public long count(ItemFilter f) {
+        return jdbi.withHandle(h -> bind(h.createQuery("SELECT count(*) " + FILTERED + FILTER), f)
+                .mapTo(Long.class).one());
+    }
+
+    /** The ids of at most {@code max} items the filter finds, newest first (a saved search in an action day's scope). */
+    public List<Long> ids(ItemFilter f, int max) {
+        return jdbi.withHandle(h -> bind(h.createQuery("SELECT i.id " + FILTERED + FILTER
+                + " ORDER BY i.id DESC LIMIT :max"), f).bind("max", max).mapTo(Long.class).list());
+    }
+
+    private static Query bind(Query q, ItemFilter f) {
+        return q.bind("text", like(f.text())).bind("platform", f.platformId()).bind("actorId", f.actorId())
+                .bind("actor", like(f.actor())).bind("source", f.sourceId()).bind("from", Rows.utc(f.from()))
+                .bind("to", Rows.utc(f.to())).bind("band", f.band());
     }
 
     /** One item with everything the detail page shows. */

@@ -58,7 +58,11 @@ public final class Params {
 
     /** A query parameter as a whole number, or null when absent. */
     public static Long longQuery(Context ctx, String name) {
-        String v = query(ctx, name);
+        return longValue(name, query(ctx, name));
+    }
+
+    /** A parameter's text (stripped, null when absent) as a whole number, or null when absent. */
+    public static Long longValue(String name, String v) {
         if (v == null) {
             return null;
         }
@@ -74,7 +78,11 @@ public final class Params {
      * inclusive upper bound), or null when absent.
      */
     public static java.time.Instant dayQuery(Context ctx, String name, int plusDays) {
-        String v = query(ctx, name);
+        return dayValue(name, query(ctx, name), plusDays);
+    }
+
+    /** As {@link #dayQuery} for a parameter's text (stripped, null when absent). */
+    public static java.time.Instant dayValue(String name, String v, int plusDays) {
         if (v == null) {
             return null;
         }

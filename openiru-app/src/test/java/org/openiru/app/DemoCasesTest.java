@@ -28,5 +28,9 @@ class DemoCasesTest {
                 SELECT p.slug || ':' || count(ri.id) FROM referrals r JOIN platforms p ON p.id = r.platform_id
                 JOIN referral_items ri ON ri.referral_id = r.id GROUP BY p.slug""").mapTo(String.class).list());
         assertThat(referred).containsExactly("telegram:1");
+        // the demo action day runs and its board counts the demo referral
+        var day = app.campaign.days.list(app.users.findByUsername("supervisor").orElseThrow()).get(0);
+        assertThat(day.running()).isTrue();
+        assertThat(app.campaign.figures.figures(day).total().referred()).isEqualTo(1);
     }
 }
