@@ -144,7 +144,7 @@ public final class OpenIru implements AutoCloseable {
         this.jobs = new PgJobQueue(db.jdbi(), Backoff.DEFAULT, PgJobQueue.DEFAULT_MAX_ATTEMPTS);
         this.blobs = new BlobStore(config.dataDir().resolve("blobs"), db.jdbi(),
                 blob -> BlobSignals.enqueue(jobs, blob));
-        this.detect = new Detect(db.jdbi(), audit, jobs);
+        this.detect = new Detect(db.jdbi(), audit, jobs, clock);
         this.ingest = new Ingest(db.jdbi(), new Sources(db.jdbi(), audit), (source, batch, items) -> {
             detect.step.afterIngest(source, batch, items);
             ReappearStep.afterIngest(jobs, source, batch, items);
@@ -272,9 +272,11 @@ public final class OpenIru implements AutoCloseable {
         PurgeJob purge = new PurgeJob(preservation, jobs, clock);
         workers.register(PurgeJob.QUEUE, purge, PurgeJob.LEASE);
         workers.register(ScoreStep.QUEUE, detect.step, Duration.ofMinutes(10));
+        workers.register(ScoreStep.SWEEP, detect.step::handleSweep, Duration.ofMinutes(10));
         verify.registerWorkers(workers);
         blobSignals.enqueueMissing();
         detect.step.enqueueUnscored();
+        detect.step.scheduleSweep();
         housekeeping.schedule();
         reappear.step.schedule();
         purge.schedule();
