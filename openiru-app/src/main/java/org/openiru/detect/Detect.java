@@ -28,10 +28,11 @@ public final class Detect {
     public final Detector detector;
     public final ItemScores scores;
     public final ScoreStep step;
+    public final Retrain retrain;
 
     private final Jdbi jdbi;
 
-    public Detect(Jdbi jdbi, AuditLog audit, JobQueue jobs, java.time.Clock clock) {
+    public Detect(Jdbi jdbi, AuditLog audit, JobQueue jobs, java.time.Clock clock, int retrainMinAssessments) {
         this.jdbi = jdbi;
         this.reference = new ReferenceStore(jdbi, audit);
         this.models = new ModelStore(jdbi, audit);
@@ -39,6 +40,7 @@ public final class Detect {
         this.detector = new Detector(jdbi, reference, models);
         this.scores = new ItemScores(jdbi, detector);
         this.step = new ScoreStep(scores, jobs, clock);
+        this.retrain = new Retrain(jdbi, this, jobs, clock, retrainMinAssessments);
     }
 
     /**

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,6 +19,7 @@ import org.openiru.ingest.IngestRun;
 import org.openiru.ingest.RawRecords;
 import org.openiru.ingest.url.Outlink;
 import org.openiru.review.Assessment;
+import org.openiru.store.queue.Job;
 import org.openiru.review.Cases;
 import org.openiru.review.ReviewFixture;
 import org.openiru.review.Reviewer;
@@ -103,10 +106,38 @@ class DetectAssessmentsTest {
                 "journalism", null, null));
         assertThat(app.detect.assessedExamples()).extracting(e -> e.label().id())
                 .containsExactlyInAnyOrder("propaganda", "journalism");
-        app.detect.train(SYSTEM, app.detect.assessedExamples(), "unit-1", "assessments");
+        // the nightly retrain: only with enough new decisions, then stored, current, and named by later scores
+        assertThat(new Retrain(app.db.jdbi(), app.detect, app.jobs, Clock.systemUTC(), 3).runIfDue()).isEmpty();
+        String version = new Retrain(app.db.jdbi(), app.detect, app.jobs, Clock.systemUTC(), 2).runIfDue().orElseThrow();
+        assertThat(app.detect.models.currentVersion()).contains(version);
+        assertThat(new Retrain(app.db.jdbi(), app.detect, app.jobs, Clock.systemUTC(), 1).newAssessments()).isZero();
         assertThat(app.detect.scores.affectedSince(Instant.now(), true)).contains(assessed, sameAuthor, forwarded, linking);
         app.detect.scores.score(List.of(sameAuthor));
-        assertThat(app.detect.scores.find(sameAuthor).orElseThrow().model()).startsWith("unit-1+ref-");
+        assertThat(app.detect.scores.find(sameAuthor).orElseThrow().model()).startsWith(version + "+ref-");
         assertThat(app.detect.scores.find(forwarded).orElseThrow().model()).startsWith("synthetic-2+ref-");
+    }
+
+    @Test
+    void aSupervisorsEditOfTheReferenceDataRescoresThroughTheSweep(OpenIru app) throws Exception {
+        long item = ingest(app, "https://example.test/sweep/1", SOURCE, null, "[synthetic] a quiet post", List.of());
+        String before = app.detect.scores.find(item).orElseThrow().model();
+        app.detect.step.scheduleSweep();
+        List<Job> sweeps = app.jobs.claim(ScoreStep.SWEEP, 10, Duration.ofMinutes(1), "test");
+        assertThat(sweeps).hasSize(1);
+
+        String version = app.detect.reference.addTerm(SYSTEM, "counter_speech", "sweep test phrase");
+        app.detect.step.handleSweep(sweeps.get(0));
+        for (Job job : app.jobs.claim(ScoreStep.QUEUE, 100, Duration.ofMinutes(1), "test")) {
+            app.detect.step.handle(job);
+        }
+
+        String after = app.detect.scores.find(item).orElseThrow().model();
+        assertThat(after).isNotEqualTo(before).endsWith("+ref-" + version);
+        // the next round is queued, one minute on
+        assertThat(app.jobs.claim(ScoreStep.SWEEP, 10, Duration.ofMinutes(1), "test")).isEmpty();
+        int later = app.db.jdbi().withHandle(h -> h.createQuery(
+                "SELECT count(*) FROM jobs WHERE queue = ? AND run_at > now()").bind(0, ScoreStep.SWEEP)
+                .mapTo(Integer.class).one());
+        assertThat(later).isEqualTo(1);
     }
 }
