@@ -41,10 +41,13 @@ public final class ScoreStep implements JobHandler {
     record Sweep(Instant since, String model) {
     }
 
-    /** Makes sure a sweep is queued (called at every start), looking back from now with the current model. */
+    /**
+     * Makes sure a sweep is queued (called at every start). Its first round compares every score's version with
+     * the current one (none is assumed seen), so a new shipped model or reference version rescores what it changes.
+     */
     public void scheduleSweep() {
         Instant now = clock.instant();
-        enqueueSweep(new Sweep(now, scores.currentModel()), now);
+        enqueueSweep(new Sweep(now, ""), now);
     }
 
     /** The handler of {@value #SWEEP}: queues the affected items, then the next round. */

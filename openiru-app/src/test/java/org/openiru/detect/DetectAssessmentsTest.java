@@ -117,19 +117,34 @@ class DetectAssessmentsTest {
         assertThat(app.detect.scores.find(forwarded).orElseThrow().model()).startsWith("synthetic-2+ref-");
     }
 
+    /** Runs the queued scoring jobs; returns the items they scored. */
+    private static List<Long> runScoreJobs(OpenIru app) throws Exception {
+        List<Long> scored = new java.util.ArrayList<>();
+        for (Job job : app.jobs.claim(ScoreStep.QUEUE, 100, Duration.ofMinutes(1), "test")) {
+            app.detect.step.handle(job);
+            app.jobs.complete(job);
+            scored.addAll(org.openiru.store.queue.ItemJobs.items(job));
+        }
+        return scored;
+    }
+
     @Test
     void aSupervisorsEditOfTheReferenceDataRescoresThroughTheSweep(OpenIru app) throws Exception {
         long item = ingest(app, "https://example.test/sweep/1", SOURCE, null, "[synthetic] a quiet post", List.of());
         String before = app.detect.scores.find(item).orElseThrow().model();
+        runScoreJobs(app); // the import's own job
         app.detect.step.scheduleSweep();
         List<Job> sweeps = app.jobs.claim(ScoreStep.SWEEP, 10, Duration.ofMinutes(1), "test");
         assertThat(sweeps).hasSize(1);
+        // the first round after a start finds every score of another version: none here
+        app.detect.step.handleSweep(sweeps.get(0));
+        assertThat(runScoreJobs(app)).doesNotContain(item);
 
         String version = app.detect.reference.addTerm(SYSTEM, "counter_speech", "sweep test phrase");
-        app.detect.step.handleSweep(sweeps.get(0));
-        for (Job job : app.jobs.claim(ScoreStep.QUEUE, 100, Duration.ofMinutes(1), "test")) {
-            app.detect.step.handle(job);
-        }
+        // the next round (due in a minute; run now) sees the version change
+        app.detect.step.handleSweep(new Job(-1, ScoreStep.SWEEP, "test", org.openiru.app.Json.write(java.util.Map.of(
+                "since", Instant.now().toString(), "model", before)), 1, 3, null));
+        assertThat(runScoreJobs(app)).contains(item);
 
         String after = app.detect.scores.find(item).orElseThrow().model();
         assertThat(after).isNotEqualTo(before).endsWith("+ref-" + version);
