@@ -32,6 +32,7 @@ import org.openiru.delivery.Deliveries;
 import org.openiru.delivery.DeliveryRoutes;
 import org.openiru.delivery.DeliveryWorkers;
 import org.openiru.detect.Detect;
+import org.openiru.detect.Retrain;
 import org.openiru.detect.ScoreStep;
 import org.openiru.detect.cases.CaseDetection;
 import org.openiru.evidence.BlobStore;
@@ -157,7 +158,7 @@ public final class OpenIru implements AutoCloseable {
         this.jobs = new PgJobQueue(db.jdbi(), Backoff.DEFAULT, PgJobQueue.DEFAULT_MAX_ATTEMPTS);
         this.blobs = new BlobStore(config.dataDir().resolve("blobs"), db.jdbi(),
                 blob -> BlobSignals.enqueue(jobs, blob));
-        this.detect = new Detect(db.jdbi(), audit, jobs);
+        this.detect = new Detect(db.jdbi(), audit, jobs, clock, config.retrainMinAssessments());
         this.ingest = new Ingest(db.jdbi(), new Sources(db.jdbi(), audit), (source, batch, items) -> {
             detect.step.afterIngest(source, batch, items);
             ReappearStep.afterIngest(jobs, source, batch, items);
@@ -296,11 +297,15 @@ public final class OpenIru implements AutoCloseable {
             detect.step.handle(job);
             detectCases.step.afterScoring("scored:" + job.id(), ItemJobs.items(job));
         }, Duration.ofMinutes(10));
+        workers.register(ScoreStep.SWEEP, detect.step::handleSweep, Duration.ofMinutes(10));
+        workers.register(Retrain.QUEUE, detect.retrain::handle, Duration.ofMinutes(30));
         detectCases.register(workers);
         verify.registerWorkers(workers);
         blobSignals.enqueueMissing();
         detect.step.enqueueUnscored();
         detectCases.step.enqueueUnclustered();
+        detect.step.scheduleSweep();
+        detect.retrain.schedule();
         housekeeping.schedule();
         reappear.step.schedule();
         purge.schedule();

@@ -35,7 +35,8 @@ public record OpenIruConfig(
         Duration sessionTtl,
         Optional<Mail> mail,
         List<String> outboundAllowedNetworks,
-        Duration preservation) {
+        Duration preservation,
+        int retrainMinAssessments) {
 
     /**
      * The SMTP server that delivers referrals, orders and alerts; absent when {@code OPENIRU_SMTP_HOST} is
@@ -91,32 +92,38 @@ public record OpenIruConfig(
                         s.oneOf("OPENIRU_SMTP_STARTTLS", "required", Mail.STARTTLS),
                         s.optional("OPENIRU_MAIL_FROM").orElse("openiru@" + host))),
                 s.networks("OPENIRU_OUTBOUND_ALLOW"),
-                Duration.ofDays(s.integer("OPENIRU_PRESERVATION_DAYS", 183, 1, 36_500)));
+                Duration.ofDays(s.integer("OPENIRU_PRESERVATION_DAYS", 183, 1, 36_500)),
+                s.integer("OPENIRU_RETRAIN_MIN_ASSESSMENTS", 50, 0, 1_000_000));
     }
 
     public OpenIruConfig withPort(int newPort) {
         return new OpenIruConfig(host, newPort, dataDir, dbUrl, dbUser, dbPassword, workerThreads, publicUrl, oidc,
-                argon2MemoryKib, sessionTtl, mail, outboundAllowedNetworks, preservation);
+                argon2MemoryKib, sessionTtl, mail, outboundAllowedNetworks, preservation,
+                retrainMinAssessments);
     }
 
     public OpenIruConfig withDataDir(Path dir) {
         return new OpenIruConfig(host, port, dir.toAbsolutePath().normalize(), dbUrl, dbUser, dbPassword,
-                workerThreads, publicUrl, oidc, argon2MemoryKib, sessionTtl, mail, outboundAllowedNetworks, preservation);
+                workerThreads, publicUrl, oidc, argon2MemoryKib, sessionTtl, mail, outboundAllowedNetworks, preservation,
+                retrainMinAssessments);
     }
 
     public OpenIruConfig withOidc(Oidc newOidc) {
         return new OpenIruConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, workerThreads, publicUrl,
-                Optional.ofNullable(newOidc), argon2MemoryKib, sessionTtl, mail, outboundAllowedNetworks, preservation);
+                Optional.ofNullable(newOidc), argon2MemoryKib, sessionTtl, mail, outboundAllowedNetworks, preservation,
+                retrainMinAssessments);
     }
 
     public OpenIruConfig withMail(Mail newMail) {
         return new OpenIruConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, workerThreads, publicUrl, oidc,
-                argon2MemoryKib, sessionTtl, Optional.ofNullable(newMail), outboundAllowedNetworks, preservation);
+                argon2MemoryKib, sessionTtl, Optional.ofNullable(newMail), outboundAllowedNetworks, preservation,
+                retrainMinAssessments);
     }
 
     public OpenIruConfig withOutboundAllowed(List<String> networks) {
         return new OpenIruConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, workerThreads, publicUrl, oidc,
-                argon2MemoryKib, sessionTtl, mail, List.copyOf(networks), preservation);
+                argon2MemoryKib, sessionTtl, mail, List.copyOf(networks), preservation,
+                retrainMinAssessments);
     }
 
     private static Properties readProperties(Path file) {

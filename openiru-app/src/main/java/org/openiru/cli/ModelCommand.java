@@ -27,7 +27,7 @@ class ModelCommand {
     static class Train implements Callable<Integer> {
         @Option(names = "--from-corpus", paramLabel = "FILE",
                 description = "Labelled JSONL {\"id\",\"text\",\"lang\",\"label\"} (e.g. openiru-text/corpus/synthetic-train.jsonl). "
-                        + "Required until the review desk stores assessments to learn from.")
+                        + "Without it the model learns from the unit's own assessments (docs/detection.md).")
         Path corpus;
 
         @Option(names = "--name", description = "The model's version name (default: corpus-<UTC time>).")
@@ -35,16 +35,14 @@ class ModelCommand {
 
         @Override
         public Integer call() throws Exception {
-            if (corpus == null) {
-                throw ApiException.badRequest("--from-corpus", "There are no stored assessments to train from yet; "
-                        + "give --from-corpus FILE");
-            }
-            List<ModelTrainer.Example> examples = Corpus.read(corpus).stream()
-                    .map(r -> new ModelTrainer.Example(r.text(), Label.fromId(r.label()))).toList();
-            String v = version != null ? version : "corpus-" + ZonedDateTime.now(ZoneOffset.UTC)
-                    .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+            String v = version != null ? version : (corpus != null ? "corpus-" : "assessments-")
+                    + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
             try (OpenIru app = OpenIru.open(OpenIruConfig.load())) {
-                app.detect.train(Actor.cli("model train"), examples, v, "corpus " + corpus.getFileName());
+                List<ModelTrainer.Example> examples = corpus != null ? Corpus.read(corpus).stream()
+                        .map(r -> new ModelTrainer.Example(r.text(), Label.fromId(r.label()))).toList()
+                        : app.detect.assessedExamples();
+                app.detect.train(Actor.cli("model train"), examples, v, corpus != null
+                        ? "corpus " + corpus.getFileName() : "assessments");
                 System.out.println("trained model " + v + " on " + examples.size() + " examples; it is now current");
             }
             return 0;

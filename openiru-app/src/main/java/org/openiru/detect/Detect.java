@@ -10,6 +10,7 @@ import org.openiru.text.Featurizer;
 import org.openiru.text.analysis.TextAnalyzer;
 import org.openiru.text.corpus.CorpusGenerator;
 import org.openiru.text.classify.FeatureExtractor;
+import org.openiru.text.classify.Label;
 import org.openiru.text.classify.LinearTextModel;
 import org.openiru.text.classify.ModelTrainer;
 import org.openiru.text.lexicon.Lexicon;
@@ -27,14 +28,19 @@ public final class Detect {
     public final Detector detector;
     public final ItemScores scores;
     public final ScoreStep step;
+    public final Retrain retrain;
 
-    public Detect(Jdbi jdbi, AuditLog audit, JobQueue jobs) {
+    private final Jdbi jdbi;
+
+    public Detect(Jdbi jdbi, AuditLog audit, JobQueue jobs, java.time.Clock clock, int retrainMinAssessments) {
+        this.jdbi = jdbi;
         this.reference = new ReferenceStore(jdbi, audit);
         this.models = new ModelStore(jdbi, audit);
         reference.loadShipped(ReferenceDataLoader.loadDefault());
         this.detector = new Detector(jdbi, reference, models);
         this.scores = new ItemScores(jdbi, detector);
-        this.step = new ScoreStep(scores, jobs);
+        this.step = new ScoreStep(scores, jobs, clock);
+        this.retrain = new Retrain(jdbi, this, jobs, clock, retrainMinAssessments);
     }
 
     /**
@@ -42,11 +48,45 @@ public final class Detect {
      * it current. {@code training} says what it learnt from (stored and audited).
      */
     public LinearTextModel train(Actor who, List<ModelTrainer.Example> examples, String version, String training) {
+        if (examples.stream().map(ModelTrainer.Example::label).distinct().count() < 2) {
+            throw org.openiru.web.ApiException.badRequest("examples", "Training needs texts of at least two labels ("
+                    + training + " gave " + examples.size() + " text(s)); assess more cases first");
+        }
         Featurizer featurizer = new Featurizer(new TextAnalyzer(), new Lexicon(reference.current().data()),
                 new FeatureExtractor(ModelTrainer.BUCKETS));
         LinearTextModel model = ModelTrainer.train(featurizer, examples, version, CorpusGenerator.DEFAULT_SEED);
         models.saveAsCurrent(who, model, examples.size(), training);
         return model;
+    }
+
+    /**
+     * The unit's own assessments as training examples, one per item (its latest decision, from
+     * {@code detect_assessed_items}) with the item's current text: terrorist content is {@code propaganda}; not
+     * actionable as journalism, research or counter-speech is that label; not terrorist or out of scope is
+     * {@code unrelated}. Artistic and duplicate say nothing about the text's kind and are left out.
+     */
+    public List<ModelTrainer.Example> assessedExamples() {
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT DISTINCT ON (d.item_id) v.text, d.outcome, d.reason FROM detect_assessed_items d
+                JOIN items i ON i.id = d.item_id JOIN item_versions v ON v.item_id = i.id AND v.version = i.current_version
+                ORDER BY d.item_id, d.assessment_id DESC""")
+                .map((rs, c) -> {
+                    Label label = labelOf(rs.getString(2), rs.getString(3));
+                    return label == null ? null : new ModelTrainer.Example(rs.getString(1), label);
+                }).list().stream().filter(java.util.Objects::nonNull).toList());
+    }
+
+    static Label labelOf(String outcome, String reason) {
+        if (outcome.equals("terrorist")) {
+            return Label.PROPAGANDA;
+        }
+        return switch (reason) {
+            case "journalism" -> Label.JOURNALISM;
+            case "research" -> Label.RESEARCH;
+            case "counter_speech" -> Label.COUNTER_SPEECH;
+            case "not_terrorist", "out_of_scope" -> Label.UNRELATED;
+            default -> null;
+        };
     }
 
     public void register(Routes routes, Pages pages, Authenticator auth) {

@@ -20,8 +20,10 @@ import org.openiru.text.score.TextScore;
 /**
  * Scores stored items and keeps each item's current score with its reasons. The inputs are the item's
  * current text, the bank hits of the files it carries (from the signals feature; cancelled hits and negative
- * banks do not count) and its outlinks to sites the reference data names. Scoring an item again replaces its
- * score: writing the same result twice changes nothing but the time.
+ * banks do not count), its outlinks to sites the reference data names, and what the review desk decided
+ * ({@link AssessedSignals}: the author's and the forwarded-from account's items assessed as terrorist, outlinks
+ * to assessed URLs and sites). Each input works without the others. Scoring an item again replaces its score:
+ * writing the same result twice changes nothing but the time.
  */
 public final class ItemScores {
     /** The first key of the two-key advisory locks on items being scored. */
@@ -66,6 +68,7 @@ public final class ItemScores {
                     .map((rs, c) -> new Input(rs.getLong(1), rs.getInt(2), rs.getString(3))).list();
             Map<Long, List<Signals.HashMatch>> hits = hashMatches(h, ids);
             Map<Long, List<Signals.OutlinkAssessment>> links = knownSiteLinks(h, ids, d.hosts());
+            AssessedSignals assessed = AssessedSignals.of(h, ids);
             List<Long> scored = new ArrayList<>();
             PreparedBatch scores = h.prepareBatch("""
                     INSERT INTO item_scores (item_id, item_version, score, priority, band, label, language, model)
@@ -79,8 +82,9 @@ public final class ItemScores {
             PreparedBatch languages = h.prepareBatch(
                     "UPDATE items SET language = ? WHERE id = ? AND language IS DISTINCT FROM ?");
             for (Input in : inputs) {
-                Signals signals = new Signals(hits.getOrDefault(in.id(), List.of()), null, null,
-                        links.getOrDefault(in.id(), List.of()));
+                Signals signals = new Signals(hits.getOrDefault(in.id(), List.of()), assessed.author(in.id()),
+                        assessed.forwardedFrom(in.id()), assessed.withOutlinks(in.id(), links.getOrDefault(in.id(),
+                        List.of())));
                 TextScore s = d.scorer().score(in.text(), signals);
                 scores.add(in.id(), in.version(), s.score(), s.priority(), s.band().name().toLowerCase(Locale.ROOT),
                         s.label().id(), s.language().code(), s.model());
@@ -170,6 +174,42 @@ public final class ItemScores {
                 SELECT i.id FROM items i LEFT JOIN item_scores s ON s.item_id = i.id
                 WHERE i.id > ? AND (s.item_id IS NULL OR s.item_version <> i.current_version)
                 ORDER BY i.id LIMIT ?""").bind(0, afterId).bind(1, limit).mapTo(Long.class).list());
+    }
+
+    /** The version every score made now records: {@code <model>+ref-<reference version>}. */
+    public String currentModel() {
+        return detector.current().scorer().modelVersion();
+    }
+
+    /**
+     * Scored items whose score no longer reflects what is known: all of them when {@code modelChanged}, else
+     * those carrying a file with a bank hit since {@code since}, and those whose author or forwarded-from
+     * account posted, or whose outlinks point at, an item in a case assessed (or approved or rejected) since then.
+     */
+    public List<Long> affectedSince(Instant since, boolean modelChanged) {
+        String model = currentModel();
+        return jdbi.withHandle(h -> {
+            if (modelChanged) {
+                return h.createQuery("SELECT item_id FROM item_scores WHERE model <> ? ORDER BY item_id")
+                        .bind(0, model).mapTo(Long.class).list();
+            }
+            return h.createQuery("""
+                    WITH decided AS (
+                        SELECT ci.item_id FROM review_case_items ci JOIN review_assessments a ON a.case_id = ci.case_id
+                        WHERE a.created_at > :since OR EXISTS (SELECT 1 FROM review_approvals p
+                            WHERE p.assessment_id = a.id AND p.created_at > :since)),
+                    decided_items AS (SELECT i.* FROM items i WHERE i.id IN (SELECT item_id FROM decided))
+                    SELECT ib.item_id FROM hits x JOIN item_blobs ib ON ib.blob_sha256 = x.content_ref
+                    WHERE x.created_at > :since
+                    UNION SELECT o.id FROM decided_items d JOIN items o
+                        ON o.actor_id = d.actor_id OR o.forwarded_from_actor_id = d.actor_id
+                    UNION SELECT l.item_id FROM decided_items d JOIN outlinks l ON l.url = d.canonical_url
+                        OR (d.platform_id IS NULL AND lower(l.host)
+                            = lower(substring(d.canonical_url from '^[A-Za-z][A-Za-z0-9+.-]*://([^/:?#]+)')))
+                    ORDER BY 1""")
+                    .bind("since", java.time.OffsetDateTime.ofInstant(since, java.time.ZoneOffset.UTC))
+                    .mapTo(Long.class).list();
+        });
     }
 
     /** The items that carry a file, for scoring them again once the file's hits are known. */

@@ -26,7 +26,7 @@ class DetectModelTest {
     @Test
     void aTrainedModelIsStoredMadeCurrentAndNamedByTheScoresAfterIt(OpenIru app) throws Exception {
         String shipped = app.detect.detector.current().scorer().modelVersion();
-        assertThat(shipped).startsWith("synthetic-1+ref-");
+        assertThat(shipped).startsWith("synthetic-2+ref-");
         List<CorpusRecord> corpus = Corpus.read(TRAIN);
         assertThat(corpus).hasSizeGreaterThan(1000);
         // every 4th record: enough to learn the labels, quick enough for a test

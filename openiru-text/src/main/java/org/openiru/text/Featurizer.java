@@ -5,6 +5,7 @@ import org.openiru.text.analysis.AnalyzedText;
 import org.openiru.text.analysis.TextAnalyzer;
 import org.openiru.text.classify.FeatureExtractor;
 import org.openiru.text.classify.FeatureVector;
+import org.openiru.text.classify.ClassifierText;
 import org.openiru.text.lexicon.ContextRules;
 import org.openiru.text.lexicon.ContextualHit;
 import org.openiru.text.lexicon.Lexicon;
@@ -35,8 +36,8 @@ public final class Featurizer {
     }
 
     private Featurized featurize(AnalyzedText analyzed) {
-        List<ContextualHit> hits = ContextRules.apply(lexicon.match(analyzed), analyzed.tokens());
-        return new Featurized(analyzed, hits, extractor.extract(analyzed.normalized(), hits));
+        List<ContextualHit> hits = ContextRules.apply(lexicon.match(analyzed), analyzed);
+        return new Featurized(analyzed, hits, extractor.extract(ClassifierText.of(analyzed.normalized(), hits), hits));
     }
 
     public Lexicon lexicon() {

@@ -44,11 +44,16 @@ public final class CorpusGenerator {
         CorpusGenerator generator = new CorpusGenerator(args.length > 1 ? Long.parseLong(args[1]) : DEFAULT_SEED);
         Path dir = Path.of(args[0]);
         Files.createDirectories(dir);
-        write(dir.resolve("synthetic-train.jsonl"), generator.generate(false));
-        write(dir.resolve("synthetic-heldout.jsonl"), generator.generate(true));
-        // A generator of its own, so that adding the hard split left the two files above as they were.
-        CorpusGenerator hard = new CorpusGenerator((args.length > 1 ? Long.parseLong(args[1]) : DEFAULT_SEED) + 1);
-        write(dir.resolve("synthetic-heldout-hard.jsonl"), hard.generateHard());
+        long seed = args.length > 1 ? Long.parseLong(args[1]) : DEFAULT_SEED;
+        List<CorpusRecord> train = new ArrayList<>(generator.generate(false));
+        List<CorpusRecord> heldOut = generator.generate(true);
+        // Generators of their own, so that adding the hard split and then the hard training families left the
+        // earlier items as they were.
+        List<CorpusRecord> hardHeldOut = new CorpusGenerator(seed + 1).generateHard(true);
+        train.addAll(new CorpusGenerator(seed + 2).generateHard(false));
+        write(dir.resolve("synthetic-train.jsonl"), train);
+        write(dir.resolve("synthetic-heldout.jsonl"), heldOut);
+        write(dir.resolve("synthetic-heldout-hard.jsonl"), hardHeldOut);
     }
 
     static boolean isHeldOutFamily(int family) {
@@ -83,22 +88,24 @@ public final class CorpusGenerator {
     }
 
     /**
-     * The hard held-out split: {@value #HARD_PER_LABEL} items per language for each label of
-     * {@link HardTemplates}, filled from the held-out slot pools, with the same noise as the other splits.
+     * Hard items: {@value #HARD_PER_LABEL} per language for each label of {@link HardTemplates}, with the same
+     * noise as the other splits. Held out: the held-out families and slot pools (the hard held-out split);
+     * else the hard training families with the training pools (added to the training file).
      */
-    public List<CorpusRecord> generateHard() {
+    public List<CorpusRecord> generateHard(boolean heldOut) {
         List<CorpusRecord> out = new ArrayList<>();
         for (Language lang : List.of(Language.EN, Language.AR)) {
             for (Label label : HardTemplates.labels()) {
-                List<String> templates = HardTemplates.of(lang, label);
+                List<String> templates = HardTemplates.of(lang, label, heldOut);
                 for (int i = 0; i < HARD_PER_LABEL; i++) {
                     int family = random.nextInt(templates.size());
-                    String text = fill(templates.get(family), lang, true);
+                    String text = fill(templates.get(family), lang, heldOut);
                     if (random.nextDouble() < NOISE_RATE) {
                         text = Noise.apply(text, lang, random);
                     }
-                    String familyId = lang.code() + "-" + label.id() + "-hard-" + family;
-                    out.add(new CorpusRecord("syn-x-" + familyId + "-" + i, text, lang.code(), label.id(), true, familyId));
+                    String familyId = lang.code() + "-" + label.id() + (heldOut ? "-hard-" : "-hardtrain-") + family;
+                    out.add(new CorpusRecord((heldOut ? "syn-x-" : "syn-y-") + familyId + "-" + i, text, lang.code(),
+                            label.id(), true, familyId));
                 }
             }
         }

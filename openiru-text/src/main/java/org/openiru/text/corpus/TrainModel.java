@@ -17,7 +17,7 @@ import org.openiru.text.lexicon.ReferenceDataLoader;
  * Trains a model from a labelled JSONL corpus with the shipped reference data and writes it.
  * Usage: {@code TrainModel TRAIN.jsonl MODEL_FILE VERSION [SEED]}. The shipped model was made with
  * {@code TrainModel openiru-text/corpus/synthetic-train.jsonl
- * openiru-text/src/main/resources/model/detect-model.bin.gz synthetic-1}.
+ * openiru-text/src/main/resources/model/detect-model.bin.gz synthetic-2}.
  */
 public final class TrainModel {
 

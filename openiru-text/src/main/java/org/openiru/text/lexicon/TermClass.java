@@ -21,7 +21,9 @@ public enum TermClass {
     EXONYM_DISTANCING(Side.DISTANCE),
     NEWS_MARKER(Side.DISTANCE),
     COUNTER_SPEECH(Side.DISTANCE),
-    RESEARCH_MARKER(Side.DISTANCE);
+    RESEARCH_MARKER(Side.DISTANCE),
+    /** Words that deny what follows ("no", "not", "لا"): a stance, not a topic, so they weigh nothing alone. */
+    NEGATION(Side.DISTANCE);
 
     public enum Side { PROPAGANDA, DISTANCE }
 

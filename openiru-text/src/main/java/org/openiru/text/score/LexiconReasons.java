@@ -31,6 +31,9 @@ final class LexiconReasons {
         Map<String, ContextualHit> discounted = new LinkedHashMap<>();
         for (ContextualHit h : hits) {
             String term = h.hit().term();
+            if (h.hit().termClass() == TermClass.NEGATION) {
+                continue; // a stance word: it shows as the context of what it negates
+            }
             if (h.context() == HitContext.ASSERTED) {
                 asserted.computeIfAbsent(h.hit().termClass(), c -> new LinkedHashMap<>()).merge(term, 1, Integer::sum);
                 if (h.hit().entityId() != null) {
@@ -51,7 +54,8 @@ final class LexiconReasons {
             }
         });
         for (ContextualHit h : discounted.values()) {
-            out.add(Reason.of(ReasonCode.of(h.context()), 0, h.hit().term(), h.because().term()));
+            out.add(Reason.of(ReasonCode.of(h.context()), 0, h.hit().term(),
+                    h.because() == null ? "" : h.because().term()));
         }
         return out;
     }

@@ -24,9 +24,11 @@ public enum ReasonCode {
     LEXICON_COUNTER_SPEECH("lexicon.counter_speech", -10),
     LEXICON_RESEARCH_MARKER("lexicon.research_marker", -8),
     CONTEXT_DISTANCED("context.distanced", 0),
+    CONTEXT_NEGATED("context.negated", 0),
     CONTEXT_REPORTED("context.reported", 0),
     CONTEXT_COUNTERED("context.countered", 0),
     CONTEXT_STUDIED("context.studied", 0),
+    CONTEXT_QUOTED("context.quoted", 0),
     /** Scaled: weight × (p − 0.5), so an undecided classifier adds nothing. */
     CLASSIFIER("classifier.propaganda", 60),
     SIGNAL_HASH_MATCH("signal.hash_match", 60),

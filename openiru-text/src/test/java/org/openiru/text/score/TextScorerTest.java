@@ -43,7 +43,7 @@ class TextScorerTest {
             assertThat(s.band()).isEqualTo(Priority.HIGH);
             assertThat(s.reasons()).filteredOn(r -> r.weight() > 0).extracting(Reason::code)
                     .contains("lexicon.outlet", "lexicon.self_designation", "lexicon.outlet_attribution");
-            assertThat(s.model()).isEqualTo(SCORER.modelVersion()).contains("synthetic-1", "ref-");
+            assertThat(s.model()).isEqualTo(SCORER.modelVersion()).contains("synthetic-2", "ref-");
         }
     }
 
