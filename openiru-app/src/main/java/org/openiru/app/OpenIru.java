@@ -277,7 +277,7 @@ public final class OpenIru implements AutoCloseable {
         reappear.register(routes, pages, auth);
         preservation.register(routes, pages, auth);
         removalOrders.register(routes, pages, auth, units, platforms);
-        reports.register(routes, pages, auth, units);
+        reports.register(routes, pages, auth, units, campaign);
         campaign.register(routes, pages, auth);
         web = new WebServer(config.host(), config.port(), routes, auth, pages, metrics).start();
         return web;

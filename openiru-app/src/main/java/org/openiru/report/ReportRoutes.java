@@ -12,6 +12,8 @@ import java.util.Map;
 import org.openiru.auth.Authenticator;
 import org.openiru.auth.Role;
 import org.openiru.auth.User;
+import org.openiru.campaign.ActionDay;
+import org.openiru.campaign.Campaign;
 import org.openiru.unit.Unit;
 import org.openiru.unit.Units;
 import org.openiru.web.ApiException;
@@ -30,13 +32,15 @@ final class ReportRoutes {
     static final int MAX_DAYS = 3 * 366;
 
     private final Reports reports;
+    private final Campaign campaign;
     private final Units units;
     private final Pages pages;
     private final Authenticator auth;
     private final Clock clock;
 
-    ReportRoutes(Reports reports, Units units, Pages pages, Authenticator auth, Clock clock) {
+    ReportRoutes(Reports reports, Campaign campaign, Units units, Pages pages, Authenticator auth, Clock clock) {
         this.reports = reports;
+        this.campaign = campaign;
         this.units = units;
         this.pages = pages;
         this.auth = auth;
@@ -45,6 +49,18 @@ final class ReportRoutes {
 
     void register(Routes r) {
         r.tag("reports")
+                .get("/action-days/{id}/report.pdf", "The action day's final report as PDF (interim until it closes)",
+                        ctx -> {
+                            ActionDay d = actionDay(ctx);
+                            pdf(ctx, "action-day-" + d.id(), reports.actionDay.pdf(campaign.figures.figures(d),
+                                    locale(ctx)));
+                        }, Role.UNIT_STAFF)
+                .get("/action-days/{id}/report.csv", "The action day's final report as CSV (interim until it closes)",
+                        ctx -> {
+                            ActionDay d = actionDay(ctx);
+                            csv(ctx, "action-day-" + d.id(), reports.actionDay.csv(campaign.figures.figures(d),
+                                    locale(ctx)));
+                        }, Role.UNIT_STAFF)
                 .get("/reports", "Transparency reports: the period form, downloads and the TCO manual entries",
                         ctx -> page(ctx, null), READERS)
                 .get("/reports/tco-art8.pdf", "TCO Regulation Art. 8 transparency report of a period (from, to), PDF",
@@ -151,6 +167,11 @@ final class ReportRoutes {
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest(name, name + " must be a date as YYYY-MM-DD");
         }
+    }
+
+    /** The action day, if the caller may see it (its units' staff and auditors); 404 otherwise. */
+    private ActionDay actionDay(Context ctx) {
+        return campaign.days.visible(auth.require(ctx).user(), Params.id(ctx));
     }
 
     private Locale locale(Context ctx) {

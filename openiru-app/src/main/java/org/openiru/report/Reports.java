@@ -5,6 +5,7 @@ import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.openiru.audit.AuditLog;
 import org.openiru.auth.Authenticator;
+import org.openiru.campaign.Campaign;
 import org.openiru.unit.Units;
 import org.openiru.web.Messages;
 import org.openiru.web.Pages;
@@ -27,7 +28,7 @@ public final class Reports {
         this.transparency = new TransparencyReport(messages);
     }
 
-    public void register(Routes routes, Pages pages, Authenticator auth, Units units) {
-        new ReportRoutes(this, units, pages, auth, clock).register(routes);
+    public void register(Routes routes, Pages pages, Authenticator auth, Units units, Campaign campaign) {
+        new ReportRoutes(this, campaign, units, pages, auth, clock).register(routes);
     }
 }

@@ -2,12 +2,21 @@ package org.openiru.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+import org.openiru.report.PdfText;
+import org.openiru.report.ReportChecks;
 import org.openiru.testing.ChromiumAppTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -17,7 +26,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 /**
  * An action day in headless Chromium: a supervisor saves a search on the items page, plans the day through the form
  * (a hostile name, a field error first), sees its plan, starts it; a referral is made and the platform answers it
- * while the live board is open, and the board shows the removal without being reloaded.
+ * while the live board is open, and the board shows the removal without being reloaded; the day is closed and its
+ * final report downloaded: the PDF's text carries the CSV's totals.
  */
 class ActionDayBrowserTest extends ChromiumAppTest {
     private static final String HOSTILE = "<script>alert(1)</script> يوم العمل [synthetic]";
@@ -87,6 +97,31 @@ class ActionDayBrowserTest extends ChromiumAppTest {
         browser.submit(driver.findElement(By.cssSelector("[data-testid=close-day]")));
         assertThat(text("day-status")).isEqualTo("Closed");
         assertThat(driver.findElement(By.cssSelector("[data-testid=board]")).getDomAttribute("hx-trigger")).isNull();
+
+        // The final report, downloaded with the browser's session from the board's links: the PDF's text carries
+        // the CSV's totals and every breakdown row.
+        byte[] pdf = download(driver.findElement(By.cssSelector("[data-testid=report-pdf]")).getDomProperty("href"));
+        String csv = new String(download(driver.findElement(By.cssSelector("[data-testid=report-csv]"))
+                .getDomProperty("href")), StandardCharsets.UTF_8);
+        String pdfText = PdfText.of(pdf);
+        List<CSVRecord> counts = ReportChecks.block(csv.replace("\uFEFF", ""), "section");
+        CSVRecord total = counts.get(0);
+        assertThat(total.get("section")).isEqualTo("total");
+        assertThat(List.of(total.get("referred"), total.get("removed"), total.get("pending"), total.get("rejected"),
+                total.get("removal_rate_percent"))).containsExactly("2", "1", "1", "0", "50.0");
+        ReportChecks.assertPdfHasEveryCountRow(pdfText, counts);
+        assertThat(pdfText).contains(HOSTILE.substring(0, 25)).doesNotContain("INTERIM");
+        assertThat(csv).contains("interim,false");
+    }
+
+    /** A GET with the browser's cookies (Chromium's own downloads go to disk without telling the test when). */
+    private static byte[] download(String url) throws Exception {
+        String cookies = driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
+        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                .header("Cookie", cookies).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).as(url).isEqualTo(200);
+        return r.body();
     }
 
     /** datetime-local inputs take typed text in the browser's locale; the value is set as the form sends it. */

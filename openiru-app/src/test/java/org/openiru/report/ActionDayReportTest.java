@@ -1,14 +1,14 @@
 package org.openiru.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.openiru.report.ReportChecks.block;
+import static org.openiru.report.ReportChecks.hms;
+import static org.openiru.report.ReportChecks.squeeze;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.openiru.campaign.ActionDayFigures;
@@ -27,14 +27,7 @@ class ActionDayReportTest {
         CSVRecord total = counts.get(0);
         assertThat(total.get("section")).isEqualTo("total");
         assertThat(total.get("referred")).isEqualTo(String.valueOf(f.total().referred()));
-        for (CSVRecord r : counts) {
-            // The PDF's table row: the label, then the same numbers in the same order (times as h:mm:ss).
-            String label = r.get("label").isEmpty() ? "(none)" : written(r.get("label"));
-            String row = String.join(" ", label, r.get("referred"), r.get("removed"), r.get("pending"),
-                    r.get("rejected"), r.get("removal_rate_percent"), hms(r.get("median_seconds_to_removal")),
-                    hms(r.get("p90_seconds_to_removal"))).strip();
-            assertThat(squeeze(pdf)).as(r.toString()).contains(squeeze(row));
-        }
+        ReportChecks.assertPdfHasEveryCountRow(pdf, counts);
         assertThat(pdf).contains("Telegram")
                 .contains("Cases whose content was seen again within 7 days after the close: 4")
                 .doesNotContain("INTERIM");
@@ -77,34 +70,5 @@ class ActionDayReportTest {
         assertThat(block(csv, "field").stream().filter(r -> r.get("field").equals("name")).findFirst().orElseThrow()
                 .get("value")).isEqualTo("'=HYPERLINK(\"http://x\") <script>");
         assertThat(PdfText.of(report.pdf(f, Locale.ENGLISH))).contains("=HYPERLINK(\"http://x\") <script>");
-    }
-
-    /** The records of the CSV block whose header starts with {@code first}. */
-    static List<CSVRecord> block(String csv, String first) throws IOException {
-        String[] blocks = csv.split("\r\n\r\n");
-        for (String b : blocks) {
-            if (b.startsWith(first + ",")) {
-                return new ArrayList<>(CSVFormat.RFC4180.builder().setHeader().get().parse(new StringReader(b))
-                        .getRecords());
-            }
-        }
-        throw new AssertionError("no block " + first + " in " + csv);
-    }
-
-    /**
-     * Text without white space: OpenPDF's extractor puts a space between two table cells only sometimes (it guesses
-     * from the gap), so rows are compared with the spaces taken out; the numbers stay in their order.
-     */
-    static String squeeze(String s) {
-        return s.replaceAll("\\s+", "");
-    }
-
-    /** A label as an English PDF holds it: an Arabic word inside is shaped and in visual order. */
-    private static String written(String label) {
-        return ReportPdf.hasRtl(label) ? PdfText.of(new ReportPdf("t", false).paragraph(label).finish()).strip() : label;
-    }
-
-    private static String hms(String seconds) {
-        return seconds.isEmpty() ? "" : ActionDayReport.hours(java.time.Duration.ofSeconds(Long.parseLong(seconds)));
     }
 }

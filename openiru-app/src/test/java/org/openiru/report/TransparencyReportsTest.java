@@ -73,22 +73,22 @@ class TransparencyReportsTest {
         assertThat(manual.number("scrutinised")).isEqualTo(5);
         assertThat(manual.number("reviews")).isNull();
         String csv = app.reports.transparency.tcoCsv(crossBorderYear, x, manual);
-        String pdf = ActionDayReportTest.squeeze(PdfText.of(app.reports.transparency.tcoPdf(crossBorderYear, x, manual,
+        String pdf = ReportChecks.squeeze(PdfText.of(app.reports.transparency.tcoPdf(crossBorderYear, x, manual,
                 Locale.ENGLISH)));
-        List<CSVRecord> rows = ActionDayReportTest.block(csv, "figure");
+        List<CSVRecord> rows = ReportChecks.block(csv, "figure");
         assertThat(value(rows, "removal_orders_issued")).isEqualTo("2");
         assertThat(value(rows, "not_executed_force_majeure")).isEqualTo("3");
         assertThat(value(rows, "scrutinised")).isEqualTo("5");
         assertThat(value(rows, "reviews")).isEmpty();
         assertThat(rows.stream().filter(r -> r.get("figure").equals("scrutinised")).findFirst().orElseThrow()
                 .get("text")).isEqualTo("'=[synthetic] no infringement found");
-        assertThat(pdf).contains(ActionDayReportTest.squeeze("Removal orders issued (Article 3) 2"))
-                .contains(ActionDayReportTest.squeeze("subject to Article 4(1): provider established in another "
+        assertThat(pdf).contains(ReportChecks.squeeze("Removal orders issued (Article 3) 2"))
+                .contains(ReportChecks.squeeze("subject to Article 4(1): provider established in another "
                         + "Member State 2"))
-                .contains(ActionDayReportTest.squeeze("Items not removed, with an Annex III answer 4"))
-                .contains(ActionDayReportTest.squeeze("force majeure 3"))
-                .contains(ActionDayReportTest.squeeze("(as host Member State) 5=[synthetic] no infringement found"))
-                .contains(ActionDayReportTest.squeeze("(Article 9) not entered"));
+                .contains(ReportChecks.squeeze("Items not removed, with an Annex III answer 4"))
+                .contains(ReportChecks.squeeze("force majeure 3"))
+                .contains(ReportChecks.squeeze("(as host Member State) 5=[synthetic] no infringement found"))
+                .contains(ReportChecks.squeeze("(Article 9) not entered"));
         Long audited = app.db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM audit_events WHERE action = "
                 + "'report.tco_manual.saved' AND subject_id = ?").bind(0, String.valueOf(crossBorder.unit.id()))
                 .mapTo(Long.class).one());
@@ -117,12 +117,12 @@ class TransparencyReportsTest {
         assertThat(y.languages().stream().mapToLong(TransparencyFigures.Line::items).sum()).isEqualTo(2);
 
         String csv = app.reports.transparency.yearlyCsv(domesticYear, y);
-        CSVRecord total = ActionDayReportTest.block(csv, "month").stream().filter(r -> r.get("month").equals("total"))
+        CSVRecord total = ReportChecks.block(csv, "month").stream().filter(r -> r.get("month").equals("total"))
                 .findFirst().orElseThrow();
         assertThat(total.get("items_removed")).isEqualTo("2");
-        String pdf = ActionDayReportTest.squeeze(PdfText.of(app.reports.transparency.yearlyPdf(domesticYear, y,
+        String pdf = ReportChecks.squeeze(PdfText.of(app.reports.transparency.yearlyPdf(domesticYear, y,
                 Locale.ENGLISH)));
-        assertThat(pdf).contains(ActionDayReportTest.squeeze(now.month().toString().substring(0, 7)
+        assertThat(pdf).contains(ReportChecks.squeeze(now.month().toString().substring(0, 7)
                 + " 2 0 1 2 2 100.0 1"));
         assertThat(PdfText.of(app.reports.transparency.yearlyPdf(domesticYear, y, Locale.forLanguageTag("ar"))))
                 .contains(ReportPdfTest.visualShaped("الجهة"));
