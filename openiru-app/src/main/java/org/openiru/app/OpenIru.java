@@ -37,6 +37,7 @@ import org.openiru.ingest.Progress;
 import org.openiru.signals.BlobSignals;
 import org.openiru.ingest.IngestRoutes;
 import org.openiru.ingest.ItemQueries;
+import org.openiru.network.Network;
 import org.openiru.ingest.UploadImports;
 import org.openiru.evidence.EvidenceRoutes;
 import org.openiru.ingest.Sources;
@@ -125,6 +126,8 @@ public final class OpenIru implements AutoCloseable {
     public final Preservation preservation;
     /** Removal orders (TCO Art. 3): Annex I, PDF, signature, the one-hour clock and its breach check. */
     public final RemovalOrders removalOrders;
+    /** The distributor network: edges from the items, rankings, takedown impact, exports. */
+    public final Network network;
     private final QueueAdmin queueAdmin;
     private final BlobSignals blobSignals;
     private final DatabaseServer server;
@@ -173,6 +176,7 @@ public final class OpenIru implements AutoCloseable {
         this.preservation = new Preservation(db.jdbi(), audit, blobs, config.preservation(), clock);
         this.removalOrders = new RemovalOrders(db.jdbi(), audit, clock, blobs, review.cases, jobs,
                 config.publicUrl().map(Object::toString).orElse(""));
+        this.network = new Network(db.jdbi(), audit, jobs, clock);
     }
 
     /** What the sources page imports from an uploaded file, by source kind. */
@@ -258,6 +262,7 @@ public final class OpenIru implements AutoCloseable {
         reappear.register(routes, pages, auth);
         preservation.register(routes, pages, auth);
         removalOrders.register(routes, pages, auth, units, platforms);
+        network.register(routes, pages, auth);
         web = new WebServer(config.host(), config.port(), routes, auth, pages, metrics).start();
         return web;
     }
@@ -279,6 +284,7 @@ public final class OpenIru implements AutoCloseable {
         reappear.step.schedule();
         purge.schedule();
         removalOrders.registerWorkers(workers);
+        network.register(workers);
         workers.start();
         deliveryWorkers.start();
     }

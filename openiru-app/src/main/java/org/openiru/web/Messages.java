@@ -25,7 +25,7 @@ public final class Messages {
     /** The feature bundles; a feature with text adds its name here and ships both languages. */
     public static final Set<String> BUNDLES = Set.of("web", "auth", "unit", "platform", "audit", "queue", "ingest",
             "signals", "detect", "reasons", "review", "delivery", "referral",
-            "verify", "reappear", "order");
+            "verify", "reappear", "order", "network");
     public static final Set<String> LANGUAGES = Set.of("en", "ar");
 
     private final String lang;

@@ -27,6 +27,8 @@ class MessagesTest {
     /** Keys built at run time from a prefix, with every value the suffix can take. */
     private static final Map<String, List<String>> DYNAMIC = Map.ofEntries(
             Map.entry("platform.kind.", Platform.KINDS),
+            Map.entry("network.kind.", org.openiru.network.EdgeKinds.ALL),
+            Map.entry("network.day.", List.of("planned", "running")),
             Map.entry("delivery.status.", org.openiru.delivery.Deliveries.STATUSES),
             Map.entry("delivery.channel.", org.openiru.delivery.Deliveries.CHANNELS),
             Map.entry("role.", java.util.Arrays.stream(org.openiru.auth.Role.values()).map(org.openiru.auth.Role::id)
