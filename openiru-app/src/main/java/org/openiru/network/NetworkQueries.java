@@ -75,8 +75,8 @@ public final class NetworkQueries {
         return jdbi.withHandle(h -> f.bind(h.createQuery("""
                         SELECT e.source_actor_id, e.target_actor_id, e.kind, e.weight, e.first_at, e.last_at, '' AS other
                         FROM network_edges e
-                        WHERE e.source_actor_id = ANY (:ids) AND e.target_actor_id = ANY (:ids) AND """
-                        + f.edgePeriod("e") + " ORDER BY e.weight DESC, e.source_actor_id, e.target_actor_id LIMIT :limit"))
+                        WHERE e.source_actor_id = ANY (:ids) AND e.target_actor_id = ANY (:ids)"""
+                        + " AND " + f.edgePeriod("e") + " ORDER BY e.weight DESC, e.source_actor_id, e.target_actor_id LIMIT :limit"))
                 .bindArray("ids", Long.class, actors).bind("limit", limit).map((rs, ctx) -> edge(rs)).list());
     }
 
