@@ -29,12 +29,18 @@ final class GraphExport {
         this.queries = queries;
     }
 
-    void gexf(NetworkFilter f, OutputStream out) throws XMLStreamException {
+    /** A document whose root element is in {@code ns}, the default namespace of every element below it. */
+    private static XMLStreamWriter open(OutputStream out, String ns, String root) throws XMLStreamException {
         XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
         x.writeStartDocument("UTF-8", "1.0");
-        x.setDefaultNamespace(GEXF_NS);
-        x.writeStartElement(GEXF_NS, "gexf");
-        x.writeDefaultNamespace(GEXF_NS);
+        x.setDefaultNamespace(ns);
+        x.writeStartElement(ns, root);
+        x.writeDefaultNamespace(ns);
+        return x;
+    }
+
+    void gexf(NetworkFilter f, OutputStream out) throws XMLStreamException {
+        XMLStreamWriter x = open(out, GEXF_NS, "gexf");
         x.writeAttribute("version", "1.3");
         x.writeStartElement("meta");
         x.writeAttribute("lastmodifieddate", Instant.now().atOffset(ZoneOffset.UTC).toLocalDate().toString());
@@ -94,11 +100,7 @@ final class GraphExport {
     }
 
     void graphml(NetworkFilter f, OutputStream out) throws XMLStreamException {
-        XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
-        x.writeStartDocument("UTF-8", "1.0");
-        x.setDefaultNamespace(GRAPHML_NS);
-        x.writeStartElement(GRAPHML_NS, "graphml");
-        x.writeDefaultNamespace(GRAPHML_NS);
+        XMLStreamWriter x = open(out, GRAPHML_NS, "graphml");
         graphmlKeys(x, "node", new String[][] {{"label", "string"}});
         graphmlKeys(x, "node", NODE_ATTRS);
         graphmlKeys(x, "edge", new String[][] {{"weight", "long"}});
