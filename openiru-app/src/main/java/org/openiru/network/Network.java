@@ -73,7 +73,7 @@ public final class Network {
         return jdbi.inTransaction(h -> Takedown.of(GraphLoader.reach(h), chosen, k));
     }
 
-    /** Asks the workers for a rebuild now (the supervisor's button); true if one was not already waiting. */
+    /** Asks the workers for a rebuild now (the supervisor's button), audited; true when the job was queued. */
     public boolean requestRebuild(Actor who) {
         Instant now = clock.instant();
         Map<String, Object> payload = new LinkedHashMap<>();
