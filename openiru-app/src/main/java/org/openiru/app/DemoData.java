@@ -1,5 +1,7 @@
 package org.openiru.app;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -7,6 +9,8 @@ import java.util.Set;
 import org.openiru.audit.Actor;
 import org.openiru.auth.Role;
 import org.openiru.auth.Users;
+import org.openiru.ingest.IngestRun;
+import org.openiru.network.SyntheticNetwork;
 import org.openiru.platform.PlatformInput;
 import org.openiru.unit.Unit;
 import org.openiru.unit.Units;
@@ -57,7 +61,24 @@ public final class DemoData {
         long telegram = app.platforms.findBySlug("telegram").orElseThrow().id();
         user(app, logins, "telegram", "Demo Telegram staff", a.id(), EnumSet.of(Role.PLATFORM), telegram);
         DemoCases.seed(app, a, b);
+        demoNetwork(app, telegram);
         return logins;
+    }
+
+    /** A small synthetic distributor network with three planted hubs, ranked, so that /network shows something. */
+    private static void demoNetwork(OpenIru app, long telegram) {
+        boolean seeded = app.db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM items WHERE "
+                + "canonical_url LIKE 'https://t.me/synthetic!_%' ESCAPE '!'").mapTo(Long.class).one()) > 0;
+        if (seeded) {
+            return;
+        }
+        try (IngestRun run = app.ingest.begin(SEEDER, "api", "Demo distributor network [synthetic]", "")) {
+            new SyntheticNetwork(40, 3, 2026).ingest(run, telegram, 3, Instant.now().minus(Duration.ofDays(7)));
+            run.finish(null);
+        } catch (Exception e) {
+            throw new IllegalStateException("seeding the demo network failed: " + e.getMessage(), e);
+        }
+        app.network.rebuild(SEEDER);
     }
 
     private static void platform(OpenIru app, String slug, String name, String kind, List<String> domains,

@@ -41,6 +41,7 @@ import org.openiru.ingest.Progress;
 import org.openiru.signals.BlobSignals;
 import org.openiru.ingest.IngestRoutes;
 import org.openiru.ingest.ItemQueries;
+import org.openiru.network.Network;
 import org.openiru.ingest.UploadImports;
 import org.openiru.evidence.EvidenceRoutes;
 import org.openiru.ingest.Sources;
@@ -139,6 +140,8 @@ public final class OpenIru implements AutoCloseable {
     public final Dashboard dashboard;
     /** Action days: saved searches, planning, targets, the live board and the figures of the final report. */
     public final Campaign campaign;
+    /** The distributor network: edges from the items, rankings, takedown impact, exports. */
+    public final Network network;
     private final QueueAdmin queueAdmin;
     private final BlobSignals blobSignals;
     private final DatabaseServer server;
@@ -191,6 +194,7 @@ public final class OpenIru implements AutoCloseable {
         this.reports = new Reports(db.jdbi(), audit, Messages.loadAll(ZoneId.systemDefault()), clock);
         this.dashboard = new Dashboard(db.jdbi(), removalOrders.queries, clock);
         this.campaign = new Campaign(db.jdbi(), audit, new ItemQueries(db.jdbi()), clock);
+        this.network = new Network(db.jdbi(), audit, jobs, clock);
     }
 
     /** What the sources page imports from an uploaded file, by source kind. */
@@ -279,6 +283,7 @@ public final class OpenIru implements AutoCloseable {
         removalOrders.register(routes, pages, auth, units, platforms);
         reports.register(routes, pages, auth, units, campaign);
         campaign.register(routes, pages, auth);
+        network.register(routes, pages, auth);
         web = new WebServer(config.host(), config.port(), routes, auth, pages, metrics).start();
         return web;
     }
@@ -310,6 +315,7 @@ public final class OpenIru implements AutoCloseable {
         reappear.step.schedule();
         purge.schedule();
         removalOrders.registerWorkers(workers);
+        network.register(workers);
         workers.start();
         deliveryWorkers.start();
     }

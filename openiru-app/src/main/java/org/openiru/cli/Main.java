@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
         subcommands = {ServeCommand.class, DemoCommand.class, DbCommand.class, UserCommand.class,
                 TokenCommand.class, AuditCommand.class, IngestCommand.class, HashCommand.class, MatchCommand.class,
                 BankCommand.class, ScoreCommand.class, EvalCommand.class, ModelCommand.class, OrderCommand.class,
+                NetworkCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,

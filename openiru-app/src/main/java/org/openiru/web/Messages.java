@@ -25,7 +25,8 @@ public final class Messages {
     /** The feature bundles; a feature with text adds its name here and ships both languages. */
     public static final Set<String> BUNDLES = Set.of("web", "auth", "unit", "platform", "audit", "queue", "ingest",
             "signals", "detect", "reasons", "review", "delivery", "referral",
-            "verify", "reappear", "order", "routing", "report", "dashboard", "campaign");
+            "verify", "reappear", "order", "routing", "report", "dashboard", "campaign",
+            "network");
     public static final Set<String> LANGUAGES = Set.of("en", "ar");
 
     private final String lang;

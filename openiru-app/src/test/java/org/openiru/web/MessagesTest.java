@@ -30,6 +30,8 @@ class MessagesTest {
             Map.entry("campaign.status.", List.of("planned", "running", "closed")),
             Map.entry("campaign.scope.", List.of("entity", "queue", "search", "target")),
             Map.entry("campaign.", org.openiru.campaign.BoardCharts.STATUSES),
+            Map.entry("network.kind.", org.openiru.network.EdgeKinds.ALL),
+            Map.entry("network.day.", List.of("planned", "running")),
             Map.entry("delivery.status.", org.openiru.delivery.Deliveries.STATUSES),
             Map.entry("delivery.channel.", org.openiru.delivery.Deliveries.CHANNELS),
             Map.entry("role.", java.util.Arrays.stream(org.openiru.auth.Role.values()).map(org.openiru.auth.Role::id)
