@@ -1,14 +1,20 @@
 package org.openiru.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
+import java.io.StringReader;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
+import javax.xml.validation.Validator;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,6 +25,7 @@ import org.openiru.ingest.IngestRun;
 import org.openiru.testing.TestApp;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.xml.sax.SAXParseException;
 
 /**
  * The network's routes over HTTP: who may see them, the graph data, the pages with a hostile display name
@@ -112,7 +119,17 @@ class NetworkHttpTest {
     void gexfAndGraphmlExportsCarryTheRankedActors() throws Exception {
         int ranked = t.app.db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM network_actor_ranks")
                 .mapTo(Integer.class).one());
-        Document gexf = xml(get("/network/export.gexf", analyst).body());
+        String gexfText = get("/network/export.gexf", analyst).body();
+        // Valid GEXF 1.3 (src/test/resources/gexf-1.3/gexf.xsd says how that schema was mended), and the schema is
+        // strict enough to refuse an edge without its source.
+        Validator gexfSchema = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+                .newSchema(NetworkHttpTest.class.getResource("/gexf-1.3/gexf.xsd")).newValidator();
+        gexfSchema.validate(new StreamSource(new StringReader(gexfText)));
+        String broken = gexfText.replaceFirst("<edge id=\"0\" source=\"\\d+\"", "<edge id=\"0\"");
+        assertThat(broken).isNotEqualTo(gexfText);
+        assertThatThrownBy(() -> gexfSchema.validate(new StreamSource(new StringReader(broken))))
+                .isInstanceOf(SAXParseException.class).hasMessageContaining("source");
+        Document gexf = xml(gexfText);
         Element root = gexf.getDocumentElement();
         assertThat(root.getNamespaceURI()).isEqualTo("http://gexf.net/1.3");
         assertThat(root.getAttribute("version")).isEqualTo("1.3");
