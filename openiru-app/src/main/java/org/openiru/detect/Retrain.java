@@ -1,11 +1,10 @@
 package org.openiru.detect;
 
 import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -13,6 +12,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.openiru.audit.Actor;
 import org.openiru.store.queue.Job;
 import org.openiru.store.queue.JobQueue;
+import org.openiru.store.queue.Periodic;
 import org.openiru.text.classify.ModelTrainer;
 
 /**
@@ -29,14 +29,14 @@ public final class Retrain {
 
     private final Jdbi jdbi;
     private final Detect detect;
-    private final JobQueue jobs;
+    private final Periodic nightly;
     private final Clock clock;
     private final int minNewAssessments;
 
     Retrain(Jdbi jdbi, Detect detect, JobQueue jobs, Clock clock, int minNewAssessments) {
         this.jdbi = jdbi;
         this.detect = detect;
-        this.jobs = jobs;
+        this.nightly = new Periodic(jobs, QUEUE, Duration.ofDays(1), Duration.ofHours(HOUR_UTC));
         this.clock = clock;
         this.minNewAssessments = minNewAssessments;
     }
@@ -46,12 +46,7 @@ public final class Retrain {
         if (minNewAssessments == 0) {
             return;
         }
-        Instant now = clock.instant();
-        Instant at = now.truncatedTo(ChronoUnit.DAYS).plus(HOUR_UTC, ChronoUnit.HOURS);
-        if (!at.isAfter(now)) {
-            at = at.plus(1, ChronoUnit.DAYS);
-        }
-        jobs.enqueue(QUEUE, "at:" + at, "{}", at);
+        nightly.scheduleNext();
     }
 
     public void handle(Job job) {

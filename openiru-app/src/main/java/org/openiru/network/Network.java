@@ -90,7 +90,7 @@ public final class Network {
 
     /** The rebuild job, and the nightly one that keeps the ranks fresh after the day's imports. */
     public void register(WorkerPool workers) {
-        NetworkJob job = new NetworkJob(this, jobs, clock);
+        NetworkJob job = new NetworkJob(this, jobs);
         workers.register(NetworkJob.QUEUE, job, Duration.ofMinutes(30));
         job.schedule();
     }

@@ -1,12 +1,11 @@
 package org.openiru.network;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.Duration;
 import org.openiru.audit.Actor;
 import org.openiru.store.queue.Job;
 import org.openiru.store.queue.JobHandler;
 import org.openiru.store.queue.JobQueue;
+import org.openiru.store.queue.Periodic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,21 +19,16 @@ final class NetworkJob implements JobHandler {
     private static final Logger LOG = LoggerFactory.getLogger(NetworkJob.class);
 
     private final Network network;
-    private final JobQueue jobs;
-    private final Clock clock;
+    private final Periodic nightly;
 
-    NetworkJob(Network network, JobQueue jobs, Clock clock) {
+    NetworkJob(Network network, JobQueue jobs) {
         this.network = network;
-        this.jobs = jobs;
-        this.clock = clock;
+        this.nightly = new Periodic(jobs, QUEUE, Duration.ofDays(1), Duration.ofHours(2));
     }
 
+    /** Queues the next night's run (not one now: a start is no reason to rebuild). */
     void schedule() {
-        Instant night = clock.instant().truncatedTo(ChronoUnit.DAYS).plus(2, ChronoUnit.HOURS);
-        if (night.isBefore(clock.instant())) {
-            night = night.plus(1, ChronoUnit.DAYS);
-        }
-        jobs.enqueue(QUEUE, "night:" + night, "{}", night);
+        nightly.scheduleNext();
     }
 
     @Override

@@ -13,14 +13,22 @@ public final class Periodic {
     private final JobQueue jobs;
     private final String queue;
     private final Duration every;
+    private final Duration offset;
 
     public Periodic(JobQueue jobs, String queue, Duration every) {
-        if (every.getSeconds() < 1) {
-            throw new IllegalArgumentException("a period of at least a second, not " + every);
+        this(jobs, queue, every, Duration.ZERO);
+    }
+
+    /** Slots start {@code offset} after each multiple of {@code every} since the epoch (e.g. 02:00 UTC each day). */
+    public Periodic(JobQueue jobs, String queue, Duration every, Duration offset) {
+        if (every.getSeconds() < 1 || offset.isNegative() || offset.compareTo(every) >= 0) {
+            throw new IllegalArgumentException("a period of at least a second and an offset within it, not "
+                    + every + " and " + offset);
         }
         this.jobs = jobs;
         this.queue = queue;
         this.every = every;
+        this.offset = offset;
     }
 
     /** Makes sure the current slot's job exists (called at every start; it runs at once). */
@@ -28,14 +36,18 @@ public final class Periodic {
         enqueueSlotOf(Instant.now());
     }
 
-    /** Queues the next slot's job (called at the end of each run). */
+    /**
+     * Queues the next slot's job: called at the end of each run, and at start by a job that must not run at every
+     * start (a nightly one).
+     */
     public void scheduleNext() {
         enqueueSlotOf(Instant.now().plus(every));
     }
 
     private void enqueueSlotOf(Instant at) {
         long seconds = every.getSeconds();
-        Instant slot = Instant.ofEpochSecond(Math.floorDiv(at.getEpochSecond(), seconds) * seconds);
+        long shift = offset.getSeconds();
+        Instant slot = Instant.ofEpochSecond(Math.floorDiv(at.getEpochSecond() - shift, seconds) * seconds + shift);
         jobs.enqueue(queue, "slot:" + slot, "{}", slot);
     }
 }
