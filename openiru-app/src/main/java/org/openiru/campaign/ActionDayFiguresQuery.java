@@ -89,22 +89,24 @@ public final class ActionDayFiguresQuery {
      * in the first hour.
      */
     static final String TIMELINE = """
-            WITH x AS (SELECT referred_at, removed_at FROM action_day_items WHERE action_day_id = :day),
-            span AS (
-                SELECT date_trunc('hour', d.started_at) AS first_hour,
-                       date_trunc('hour', GREATEST(COALESCE(d.closed_at, CAST(:now AS timestamptz)),
-                                                   (SELECT max(removed_at) FROM x), (SELECT max(referred_at) FROM x)))
-                           AS last_hour
+            WITH span AS (
+                SELECT date_trunc('hour', d.started_at) AS first_hour, COALESCE(d.closed_at, CAST(:now AS timestamptz)) AS last_at
                 FROM action_days d WHERE d.id = :day AND d.started_at IS NOT NULL),
-            ref AS (SELECT GREATEST(date_trunc('hour', referred_at), (SELECT first_hour FROM span)) AS h, count(*) AS n
-                    FROM x GROUP BY 1),
-            rem AS (SELECT GREATEST(date_trunc('hour', removed_at), (SELECT first_hour FROM span)) AS h, count(*) AS n
-                    FROM x WHERE removed_at IS NOT NULL GROUP BY 1),
-            hours AS (SELECT generate_series(first_hour, last_hour, interval '1 hour') AS h FROM span)
+            ev AS (
+                SELECT GREATEST(date_trunc('hour', v.t), span.first_hour) AS h, sum(v.referred) AS referred,
+                       sum(v.removed) AS removed
+                FROM action_day_items x CROSS JOIN span
+                CROSS JOIN LATERAL (VALUES (x.referred_at, 1, 0), (x.removed_at, 0, 1)) AS v (t, referred, removed)
+                WHERE x.action_day_id = :day AND v.t IS NOT NULL
+                GROUP BY 1),
+            hours AS (
+                SELECT generate_series(span.first_hour, date_trunc('hour', GREATEST(span.last_at, (SELECT max(h) FROM ev))),
+                                       interval '1 hour') AS h
+                FROM span)
             SELECT hours.h + interval '1 hour' AS at,
-                   sum(COALESCE(ref.n, 0)) OVER (ORDER BY hours.h) AS referred,
-                   sum(COALESCE(rem.n, 0)) OVER (ORDER BY hours.h) AS removed
-            FROM hours LEFT JOIN ref ON ref.h = hours.h LEFT JOIN rem ON rem.h = hours.h
+                   sum(COALESCE(ev.referred, 0)) OVER (ORDER BY hours.h) AS referred,
+                   sum(COALESCE(ev.removed, 0)) OVER (ORDER BY hours.h) AS removed
+            FROM hours LEFT JOIN ev ON ev.h = hours.h
             ORDER BY hours.h""";
 
     private final Jdbi jdbi;
