@@ -142,6 +142,9 @@ public final class OpenIru implements AutoCloseable {
     public final Campaign campaign;
     /** The distributor network: edges from the items, rankings, takedown impact, exports. */
     public final Network network;
+    /** The interface texts in every language, read once for the pages and the documents sent out. */
+    private final Map<String, Messages> messages;
+    private final ItemQueries items;
     private final QueueAdmin queueAdmin;
     private final BlobSignals blobSignals;
     private final DatabaseServer server;
@@ -175,10 +178,12 @@ public final class OpenIru implements AutoCloseable {
         this.queueAdmin = new QueueAdmin(db.jdbi(), audit);
         this.signals = new Signals(db.jdbi(), audit, jobs, workers);
         this.blobSignals = new BlobSignals(blobs, signals.hasher, signals.signalMatcher, jobs, db.jdbi());
-        this.review = new Review(db.jdbi(), audit, new ItemQueries(db.jdbi()));
+        this.messages = Messages.loadAll(ZoneId.systemDefault());
+        this.items = new ItemQueries(db.jdbi());
+        this.review = new Review(db.jdbi(), audit, items);
         this.detectCases = new CaseDetection(db.jdbi(), audit, jobs, review);
         this.deliveries = new Deliveries(db.jdbi(), audit, clock);
-        this.referral = new Referral(db.jdbi(), audit, review, platforms, Messages.loadAll(ZoneId.systemDefault()),
+        this.referral = new Referral(db.jdbi(), audit, review, platforms, messages,
                 config.publicUrl(), clock);
         this.reappear = new Reappear(db.jdbi(), audit, signals, review.cases, jobs, clock);
         this.verify = new Verify(db.jdbi(), audit, clock, jobs, config.outboundAllowedNetworks(),
@@ -191,9 +196,9 @@ public final class OpenIru implements AutoCloseable {
         this.preservation = new Preservation(db.jdbi(), audit, blobs, config.preservation(), clock);
         this.removalOrders = new RemovalOrders(db.jdbi(), audit, clock, blobs, review.cases, jobs,
                 config.publicUrl().map(Object::toString).orElse(""));
-        this.reports = new Reports(db.jdbi(), audit, Messages.loadAll(ZoneId.systemDefault()), clock);
+        this.reports = new Reports(db.jdbi(), audit, messages, clock);
         this.dashboard = new Dashboard(db.jdbi(), removalOrders.queries, clock);
-        this.campaign = new Campaign(db.jdbi(), audit, new ItemQueries(db.jdbi()), clock);
+        this.campaign = new Campaign(db.jdbi(), audit, items, clock);
         this.network = new Network(db.jdbi(), audit, jobs, clock);
     }
 
@@ -253,7 +258,7 @@ public final class OpenIru implements AutoCloseable {
         new UptimeMetrics().bindTo(metrics);
 
         Authenticator auth = new Authenticator(sessions, tokens, users);
-        Pages pages = new Pages(Messages.loadAll(ZoneId.systemDefault()), auth);
+        Pages pages = new Pages(messages, auth);
         Routes routes = new Routes();
         new SystemRoutes(db::isReady, metrics, pages, version()).register(routes);
         new HomeRoutes(this, pages, auth).register(routes);
@@ -268,7 +273,7 @@ public final class OpenIru implements AutoCloseable {
         new DeliveryRoutes(deliveries, platforms, pages, auth).register(routes);
         new ItemsApi(ingest, blobs, platforms, auth).register(routes);
         new AuditRoutes(audit, pages).register(routes);
-        new IngestRoutes(new ItemQueries(db.jdbi()), ingest.sources, uploads, platforms, signals.signalMatcher,
+        new IngestRoutes(items, ingest.sources, uploads, platforms, signals.signalMatcher,
                 detect.scores, pages, auth).register(routes);
         new EvidenceRoutes(blobs).register(routes);
         new QueueRoutes(queueAdmin, pages, auth).register(routes);
