@@ -10,6 +10,7 @@ import org.openiru.store.queue.ItemJobs;
 import org.openiru.store.queue.Job;
 import org.openiru.store.queue.JobHandler;
 import org.openiru.store.queue.JobQueue;
+import org.openiru.store.queue.Periodic;
 
 /**
  * The pipeline step that gives every item a current score: after each stored import batch, again after a
@@ -29,11 +30,13 @@ public final class ScoreStep implements JobHandler {
 
     private final ItemScores scores;
     private final JobQueue jobs;
+    private final Periodic sweeps;
     private final Clock clock;
 
     public ScoreStep(ItemScores scores, JobQueue jobs, Clock clock) {
         this.scores = scores;
         this.jobs = jobs;
+        this.sweeps = new Periodic(jobs, SWEEP, EVERY);
         this.clock = clock;
     }
 
@@ -46,8 +49,7 @@ public final class ScoreStep implements JobHandler {
      * the current one (none is assumed seen), so a new shipped model or reference version rescores what it changes.
      */
     public void scheduleSweep() {
-        Instant now = clock.instant();
-        enqueueSweep(new Sweep(now, ""), now);
+        sweeps.schedule(payload(new Sweep(clock.instant(), "")));
     }
 
     /** The handler of {@value #SWEEP}: queues the affected items, then the next round. */
@@ -58,12 +60,12 @@ public final class ScoreStep implements JobHandler {
         String model = scores.currentModel();
         List<Long> affected = scores.affectedSince(last.since(), !model.equals(last.model()));
         enqueue("sweep:" + job.id(), affected);
-        enqueueSweep(new Sweep(now, model), now.plus(EVERY));
+        sweeps.scheduleNext(payload(new Sweep(now, model)));
     }
 
-    private void enqueueSweep(Sweep sweep, Instant at) {
-        jobs.enqueue(SWEEP, "at:" + at.getEpochSecond() / EVERY.toSeconds(), Json.write(Map.of(
-                "since", sweep.since().toString(), "model", sweep.model())), at);
+    /** The sweep's rounds run in real time ({@link Periodic}); what they compare is the application's time. */
+    private static String payload(Sweep sweep) {
+        return Json.write(Map.of("since", sweep.since().toString(), "model", sweep.model()));
     }
 
     /** Queues the items an import batch stored (new or changed text); {@code batchStart} keys the batch. */

@@ -33,7 +33,12 @@ public final class Periodic {
 
     /** Makes sure the current slot's job exists (called at every start; it runs at once). */
     public void schedule() {
-        enqueueSlotOf(Instant.now());
+        schedule("{}");
+    }
+
+    /** As {@link #schedule()}, with what the run needs to know (JSON); the slot's first payload stays. */
+    public void schedule(String payload) {
+        enqueueSlotOf(Instant.now(), payload);
     }
 
     /**
@@ -41,13 +46,18 @@ public final class Periodic {
      * start (a nightly one).
      */
     public void scheduleNext() {
-        enqueueSlotOf(Instant.now().plus(every));
+        scheduleNext("{}");
     }
 
-    private void enqueueSlotOf(Instant at) {
+    /** As {@link #scheduleNext()}, with what the next run needs to know (JSON). */
+    public void scheduleNext(String payload) {
+        enqueueSlotOf(Instant.now().plus(every), payload);
+    }
+
+    private void enqueueSlotOf(Instant at, String payload) {
         long seconds = every.getSeconds();
         long shift = offset.getSeconds();
         Instant slot = Instant.ofEpochSecond(Math.floorDiv(at.getEpochSecond() - shift, seconds) * seconds + shift);
-        jobs.enqueue(queue, "slot:" + slot, "{}", slot);
+        jobs.enqueue(queue, "slot:" + slot, payload, slot);
     }
 }
