@@ -180,10 +180,10 @@ public final class ActionDayFiguresQuery {
                                 rs.getString("platform"), (Integer) rs.getObject("rank"), rs.getBoolean("target"),
                                 referred, removed, referred > 0 && removed == referred);
                     }).list();
-            long reappeared = h.createQuery(REAPPEARED).bindMap(day).bind("now", ActionDays.time(now))
+            long reappeared = h.createQuery(REAPPEARED).bindMap(day).bind("now", Rows.utc(now))
                     .mapTo(Long.class).one();
             List<ActionDayFigures.TimePoint> timeline = h.createQuery(TIMELINE).bindMap(day)
-                    .bind("now", ActionDays.time(now))
+                    .bind("now", Rows.utc(now))
                     .map((rs, c) -> new ActionDayFigures.TimePoint(Rows.instant(rs, "at"), rs.getLong("referred"),
                             rs.getLong("removed"))).list();
             return new ActionDayFigures(new ActionDayFigures.Day(d.id(), d.name(), d.unitName(), d.startsAt(),

@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -23,6 +22,7 @@ import org.openiru.audit.Actor;
 import org.openiru.audit.AuditLog;
 import org.openiru.auth.Role;
 import org.openiru.auth.User;
+import org.openiru.store.Rows;
 import org.openiru.web.ApiException;
 
 /**
@@ -109,7 +109,7 @@ public final class ActionDays {
                                 saved_search_ids, created_by, created_at)
                             VALUES (:unit, :name, :description, :starts, :ends, :entities, :queues, :searches, :by, :at)
                             RETURNING id""")
-                    .bind("unit", u.unitId()).bind("by", u.id()).bind("at", time(clock.instant()))
+                    .bind("unit", u.unitId()).bind("by", u.id()).bind("at", Rows.utc(clock.instant()))
                     .bindMap(v.columns()).mapTo(Long.class).one();
             writeMembers(h, id, v);
             audit.record(h, who, "action_day.created", "action_day", id, v.audited());
@@ -157,7 +157,7 @@ public final class ActionDays {
             }
             Instant now = clock.instant();
             h.createUpdate("UPDATE action_days SET status = :to, " + stamp + " = :now WHERE id = :id")
-                    .bind("to", to).bind("now", time(now)).bind("id", id).execute();
+                    .bind("to", to).bind("now", Rows.utc(now)).bind("id", id).execute();
             audit.record(h, who, action, "action_day", id, Map.of("at", now.toString()));
             return find(h, id).orElseThrow();
         });
@@ -203,7 +203,7 @@ public final class ActionDays {
                             INSERT INTO action_day_targets (action_day_id, actor_id, added_by, added_at)
                             SELECT :day, x, :by, :at FROM unnest(CAST(:ids AS bigint[])) x
                             ON CONFLICT DO NOTHING RETURNING actor_id""")
-                    .bind("day", d.id()).bind("by", u.id()).bind("at", time(clock.instant())).bind("ids", ids)
+                    .bind("day", d.id()).bind("by", u.id()).bind("at", Rows.utc(clock.instant())).bind("ids", ids)
                     .mapTo(Long.class).list();
             if (!added.isEmpty()) {
                 audit.record(h, who, "action_day.targets_added", "action_day", id, Map.of("actors", added));
@@ -311,8 +311,8 @@ public final class ActionDays {
         Map<String, Object> columns = new LinkedHashMap<>();
         columns.put("name", name);
         columns.put("description", description);
-        columns.put("starts", time(starts));
-        columns.put("ends", time(ends));
+        columns.put("starts", Rows.utc(starts));
+        columns.put("ends", Rows.utc(ends));
         columns.put("entities", entities.toArray(new String[0]));
         columns.put("queues", queues.toArray(new Long[0]));
         columns.put("searches", searches.toArray(new Long[0]));
@@ -396,9 +396,6 @@ public final class ActionDays {
         return all;
     }
 
-    static OffsetDateTime time(Instant i) {
-        return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
-    }
 
     private static ActionDay row(ResultSet rs, org.jdbi.v3.core.statement.StatementContext c) throws SQLException {
         return new ActionDay(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),

@@ -16,6 +16,7 @@ import org.openiru.audit.AuditLog;
 import org.openiru.auth.Role;
 import org.openiru.auth.User;
 import org.openiru.ingest.ItemQueries;
+import org.openiru.store.Rows;
 import org.openiru.web.ApiException;
 
 /**
@@ -84,7 +85,7 @@ public final class SavedSearches {
                             INSERT INTO saved_searches (unit_id, name, query, created_by, created_at)
                             VALUES (?, ?, ?, ?, ?) RETURNING id""")
                     .bind(0, u.unitId()).bind(1, n).bind(2, q).bind(3, u.id())
-                    .bind(4, ActionDays.time(clock.instant())).mapTo(Long.class).one();
+                    .bind(4, Rows.utc(clock.instant())).mapTo(Long.class).one();
             audit.record(h, who, "saved_search.created", "saved_search", made, Map.of("name", n, "query", q));
             return made;
         });

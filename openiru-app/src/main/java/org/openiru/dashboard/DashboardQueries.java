@@ -3,7 +3,6 @@ package org.openiru.dashboard;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +11,7 @@ import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
+import org.openiru.store.Rows;
 
 /**
  * The figures of the unit dashboard, read in one pass over index ranges (migration dashboard/…_indexes): items
@@ -125,7 +125,7 @@ public final class DashboardQueries {
             h.createQuery("""
                             SELECT band, count(*) FROM item_scores WHERE scored_at >= :since AND scored_at <= :now
                               AND band IN ('high', 'medium') GROUP BY band""")
-                    .bind("since", utc(since7)).bind("now", utc(now))
+                    .bind("since", Rows.utc(since7)).bind("now", Rows.utc(now))
                     .map((rs, c) -> bands.put(rs.getString(1), rs.getLong(2))).list();
             Cases cases = cases(h, unitId);
             Duration[] medians = medians(h, unitId, since, now);
@@ -210,13 +210,10 @@ public final class DashboardQueries {
 
     /** Binds the window; {@code :unit} too when the query is the scope's (null: every unit). */
     private static Query scoped(Query q, Instant since, Instant now, Long unitId, boolean perUnit) {
-        q.bind("since", utc(since)).bind("now", utc(now));
+        q.bind("since", Rows.utc(since)).bind("now", Rows.utc(now));
         return perUnit ? q.bind("unit", unitId) : q;
     }
 
-    private static OffsetDateTime utc(Instant i) {
-        return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
-    }
 
     private static long sumFrom(long[] perDay, int from) {
         long n = 0;

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.openiru.store.Rows;
 import org.openiru.text.score.Reason;
 import org.openiru.text.score.Signals;
 import org.openiru.text.score.TextScore;
@@ -207,7 +208,7 @@ public final class ItemScores {
                         OR (d.platform_id IS NULL AND lower(l.host)
                             = lower(substring(d.canonical_url from '^[A-Za-z][A-Za-z0-9+.-]*://([^/:?#]+)')))
                     ORDER BY 1""")
-                    .bind("since", java.time.OffsetDateTime.ofInstant(since, java.time.ZoneOffset.UTC))
+                    .bind("since", Rows.utc(since))
                     .mapTo(Long.class).list();
         });
     }

@@ -2,7 +2,6 @@ package org.openiru.report;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +10,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.openiru.audit.Actor;
 import org.openiru.audit.AuditLog;
+import org.openiru.store.Rows;
 import org.openiru.web.ApiException;
 
 /**
@@ -102,7 +102,7 @@ public final class TcoManual {
                                 updated_by = excluded.updated_by, updated_at = excluded.updated_at""")
                     .bind("unit", p.unitId()).bind("from", p.from()).bind("to", p.to())
                     .bindMap(bindings(numbers, texts)).bind("user", who.userId())
-                    .bind("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).execute();
+                    .bind("now", Rows.utc(clock.instant())).execute();
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("unitId", p.unitId());
             payload.put("from", p.from().toString());

@@ -17,6 +17,7 @@ import org.openiru.auth.Role;
 import org.openiru.auth.User;
 import org.openiru.ingest.ItemQueries;
 import org.openiru.review.ReviewFixture;
+import org.openiru.store.Rows;
 import org.openiru.testing.FreshDatabase;
 import org.openiru.testing.TestClock;
 import org.openiru.web.ApiException;
@@ -248,6 +249,6 @@ class ActionDaysTest {
         app.db.jdbi().useHandle(h -> h.createUpdate("""
                         INSERT INTO reappearances (item_id, removed_case_id, removed_item_id, how, unit_id, found_at)
                         VALUES (?, ?, ?, ?, ?, ?)""").bind(0, item).bind(1, removedCase).bind(2, removedItem)
-                .bind(3, how).bind(4, f.unit.id()).bind(5, ActionDays.time(at)).execute());
+                .bind(3, how).bind(4, f.unit.id()).bind(5, Rows.utc(at)).execute());
     }
 }
