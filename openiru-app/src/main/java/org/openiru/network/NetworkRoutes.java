@@ -14,6 +14,7 @@ import org.openiru.app.Json;
 import org.openiru.auth.Authenticator;
 import org.openiru.auth.Role;
 import org.openiru.web.ApiException;
+import org.openiru.web.Downloads;
 import org.openiru.web.Pages;
 import org.openiru.web.Params;
 import org.openiru.web.Routes;
@@ -151,8 +152,7 @@ final class NetworkRoutes {
 
     private void download(Context ctx, String format, String type) throws Exception {
         NetworkFilter f = filter(ctx);
-        ctx.contentType(type + "; charset=utf-8");
-        ctx.header("Content-Disposition", "attachment; filename=\"openiru-network." + format + "\"");
+        Downloads.attachment(ctx, type + "; charset=utf-8", "openiru-network." + format);
         OutputStream out = ctx.outputStream();
         if (format.equals("gexf")) {
             export.gexf(f, out);

@@ -17,6 +17,7 @@ import org.openiru.campaign.Campaign;
 import org.openiru.unit.Unit;
 import org.openiru.unit.Units;
 import org.openiru.web.ApiException;
+import org.openiru.web.Downloads;
 import org.openiru.web.Pages;
 import org.openiru.web.Params;
 import org.openiru.web.Routes;
@@ -179,15 +180,13 @@ final class ReportRoutes {
     }
 
     private static void pdf(Context ctx, String name, byte[] pdf) {
-        ctx.contentType("application/pdf");
-        ctx.header("Content-Disposition", "attachment; filename=\"openiru-" + name + ".pdf\"");
+        Downloads.attachment(ctx, "application/pdf", "openiru-" + name + ".pdf");
         ctx.result(pdf);
     }
 
     /** With a byte order mark: spreadsheets then read the Arabic right. */
     private static void csv(Context ctx, String name, String csv) {
-        ctx.contentType("text/csv; charset=utf-8");
-        ctx.header("Content-Disposition", "attachment; filename=\"openiru-" + name + ".csv\"");
+        Downloads.attachment(ctx, "text/csv; charset=utf-8", "openiru-" + name + ".csv");
         ctx.result("\uFEFF" + csv);
     }
 }

@@ -22,6 +22,7 @@ import org.openiru.auth.Role;
 import org.openiru.auth.User;
 import org.openiru.platform.Platforms;
 import org.openiru.web.ApiException;
+import org.openiru.web.Downloads;
 import org.openiru.web.Pages;
 import org.openiru.web.Params;
 import org.openiru.web.Routes;
@@ -101,9 +102,7 @@ final class StatisticsRoutes {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ctx.contentType("text/csv; charset=utf-8");
-        ctx.header("Content-Disposition", "attachment; filename=\"openiru-statistics-" + q.from() + "-" + q.to()
-                + ".csv\"");
+        Downloads.attachment(ctx, "text/csv; charset=utf-8", "openiru-statistics-" + q.from() + "-" + q.to() + ".csv");
         ctx.result(out.toString());
     }
 

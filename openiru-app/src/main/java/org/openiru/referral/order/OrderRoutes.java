@@ -20,6 +20,7 @@ import org.openiru.unit.Units;
 import org.openiru.store.Rows;
 import org.openiru.web.Access;
 import org.openiru.web.ApiException;
+import org.openiru.web.Downloads;
 import org.openiru.web.Pages;
 import org.openiru.web.Params;
 import org.openiru.web.Routes;
@@ -352,8 +353,7 @@ public final class OrderRoutes {
     private void pdf(Context ctx) {
         Order o = visible(ctx, Params.id(ctx));
         ctx.header("Content-Security-Policy", "sandbox; default-src 'none'");
-        ctx.header("Content-Disposition", "attachment; filename=\"" + o.pdfName() + "\"");
-        ctx.contentType("application/pdf");
+        Downloads.attachment(ctx, "application/pdf", o.pdfName());
         ctx.result(orders.pdf(o));
     }
 
